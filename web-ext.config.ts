@@ -1,0 +1,3 @@
+import { defineWebExtConfig } from 'wxt';
+
+export default defineWebExtConfig({ disabled: true });
