@@ -1,0 +1,171 @@
+import type { CompiledPack } from '../packs/compile';
+import type { ClauseRule, Rule } from '../packs/schema';
+import { checkParagraph, type ClauseHit } from './checks/clause';
+import { checkCommentPeriod } from './checks/comment-period';
+import { checkValidity } from './checks/validity';
+import { detectDocumentType } from './document-type';
+import { normalize } from './normalize';
+import { buildStructure } from './structure';
+import type { Finding, Localized, Report } from './types';
+
+export type { Finding, Report } from './types';
+
+const CITED_MESSAGE: Localized = {
+  'zh-CN': '该条款援引上位法规定了此项措施，请核实所引法律条文是否存在、是否现行有效、本条表述是否与其一致。',
+  en: 'This clause restates the measure with a citation of an upper-level law: verify that the cited article exists, is in force and matches this wording.',
+};
+
+/** The normalized offset of an original offset (toOrig is non-decreasing). */
+function toNormalized(map: Int32Array, orig: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid]! < orig) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per-paragraph memo of clause hits, keyed by the paragraph's normalized text. */
+export type ParagraphCache = Map<string, ClauseHit[]>;
+
+function clauseFinding(rule: ClauseRule, text: string, start: number, end: number, location: string, cited: boolean): Finding {
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: cited ? 'info' : rule.severity,
+    cited,
+    start,
+    end,
+    text: text.slice(start, end),
+    location,
+    message: cited
+      ? { 'zh-CN': `${rule.messages['zh-CN']}（已援引上位法）${CITED_MESSAGE['zh-CN']}`, en: `${rule.messages.en} (cited) ${CITED_MESSAGE.en}` }
+      : rule.messages,
+    basis: rule.basis,
+    ...(rule.suggestion && !cited ? { suggestion: rule.suggestion } : {}),
+  };
+}
+
+function documentRule(pack: CompiledPack, check: Rule['check']): Rule | undefined {
+  return pack.rules.find((r) => r.check === check);
+}
+
+/**
+ * Check one document: clause findings for every enabled rule, plus the document's validity
+ * period and comment period. Pure: no DOM, no I/O. Offsets refer to `text` as given.
+ */
+export function check(text: string, pack: CompiledPack, opts: { title?: string; cache?: ParagraphCache } = {}): Report {
+  const norm = normalize(text);
+  const ntext = norm.text;
+  const map = norm.toOrig;
+  const structure = buildStructure(ntext);
+  const findings: Finding[] = [];
+  const cache = opts.cache;
+  const seen = cache ? new Set<string>() : null;
+
+  let pos = 0;
+  while (pos <= ntext.length) {
+    let nl = ntext.indexOf('\n', pos);
+    if (nl < 0) nl = ntext.length;
+    if (nl > pos) {
+      const para = ntext.slice(pos, nl);
+      let hits = cache?.get(para);
+      if (!hits) {
+        hits = checkParagraph(pack, para);
+        cache?.set(para, hits);
+      }
+      seen?.add(para);
+      for (const h of hits) {
+        const s = map[pos + h.start]!;
+        const e = map[pos + h.end]!;
+        const rule = pack.clauseRules[h.rule]!.rule;
+        findings.push(clauseFinding(rule, text, s, e, structure.locate(pos + h.start), h.cited));
+      }
+    }
+    pos = nl + 1;
+  }
+  // Drop cache entries of paragraphs that no longer exist so a long editing session stays small.
+  if (cache && seen) for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
+
+  const doc = detectDocumentType(text, opts.title);
+  const { params } = pack;
+  const validity = checkValidity(text, norm, { maxYears: params.validityMaxYears, provisionalMaxYears: params.provisionalValidityMaxYears }, opts.title ?? doc.title ?? undefined);
+  const comment = checkCommentPeriod(text, norm, { minDays: params.commentMinDays, counting: params.commentCounting });
+
+  const vRule = documentRule(pack, 'validity');
+  if (vRule && validity.status !== 'ok') {
+    // a missing period has no statement to point at: the finding marks the title line
+    const first = /\S[^\n]*/.exec(text);
+    const at = validity.start ?? first?.index ?? 0;
+    const end = validity.end ?? (first ? first.index + first[0].trimEnd().length : at);
+    findings.push({
+      ruleId: vRule.id,
+      category: 'validity',
+      severity: vRule.severity,
+      cited: false,
+      start: at,
+      end,
+      text: text.slice(at, end),
+      location: validity.start !== undefined ? structure.locate(toNormalized(map, at)) : '',
+      message:
+        validity.status === 'missing'
+          ? vRule.messages
+          : {
+              'zh-CN': `有效期为 ${validity.years} 年，超过上限 ${validity.limitYears} 年。${vRule.messages['zh-CN']}`,
+              en: `The validity period is ${validity.years} years, above the limit of ${validity.limitYears}. ${vRule.messages.en}`,
+            },
+      basis: vRule.basis,
+      ...(vRule.suggestion ? { suggestion: vRule.suggestion } : {}),
+    });
+  }
+  const cRule = documentRule(pack, 'comment-period');
+  if (cRule && comment.status === 'too_short') {
+    const at = comment.start ?? 0;
+    const end = comment.end ?? at;
+    findings.push({
+      ruleId: cRule.id,
+      category: 'comment-period',
+      severity: cRule.severity,
+      cited: false,
+      start: at,
+      end,
+      text: text.slice(at, end),
+      location: comment.start !== undefined ? structure.locate(toNormalized(map, at)) : '',
+      message: {
+        'zh-CN': `征求意见期限为 ${comment.days} 日，少于 ${comment.minDays} 日。${cRule.messages['zh-CN']}`,
+        en: `The comment period is ${comment.days} days, shorter than ${comment.minDays}. ${cRule.messages.en}`,
+      },
+      basis: cRule.basis,
+      ...(cRule.suggestion ? { suggestion: cRule.suggestion } : {}),
+    });
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+
+  return {
+    title: doc.title,
+    documentType: doc.documentType,
+    provisional: doc.provisional,
+    findings,
+    validity: {
+      status: validity.status,
+      years: validity.years,
+      limitYears: validity.limitYears,
+      ...(validity.start !== undefined ? { start: validity.start, end: validity.end, text: validity.text } : {}),
+    },
+    commentPeriod: {
+      status: comment.status,
+      days: comment.days,
+      minDays: comment.minDays,
+      ...(comment.start !== undefined ? { start: comment.start, end: comment.end, text: comment.text } : {}),
+    },
+    packs: pack.packs,
+  };
+}
+
+/** A checker for live editing: re-checks only paragraphs whose text changed since the last call. */
+export function createChecker(pack: CompiledPack): { check(text: string, opts?: { title?: string }): Report } {
+  const cache: ParagraphCache = new Map();
+  return { check: (text, opts = {}) => check(text, pack, { ...opts, cache }) };
+}

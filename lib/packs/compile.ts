@@ -1,0 +1,125 @@
+import type { BuiltPack, ClauseRule, PackParameters, Rule } from './schema';
+import { compileGuarded } from './regex-guard';
+
+/** Pack-wide defaults; 000 §16 and legal-basis §9 (5 years, 3 for 暂行/试行, 30 days). */
+export const DEFAULT_PARAMETERS: PackParameters = {
+  validityMaxYears: 5,
+  provisionalValidityMaxYears: 3,
+  commentMinDays: 30,
+  commentCounting: 'inclusive',
+};
+
+/** A clause rule with its regexes compiled once. */
+export interface CompiledClauseRule {
+  rule: ClauseRule;
+  /** sticky versions of the match patterns, tried at candidate positions */
+  match: RegExp[];
+  requires: RegExp[];
+  unless: RegExp[];
+  unlessParagraph: RegExp[];
+  unlessBefore: RegExp[];
+  requireBefore: RegExp[];
+  unlessAfter: RegExp[];
+}
+
+/** A layered, compiled pack chain (national + local), ready for check(). */
+export interface CompiledPack {
+  packs: { id: string; version: string }[];
+  params: PackParameters;
+  rules: Rule[];
+  clauseRules: CompiledClauseRule[];
+  /** one regex over all match patterns: finds candidate positions in a single pass */
+  candidates: RegExp | null;
+}
+
+/** A pack chain that cannot be layered or compiled; message in both languages. */
+export class PackCompileError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'PackCompileError';
+  }
+}
+
+// Named groups cannot repeat across the alternatives of the candidate regex on every engine we
+// support, so the candidate form drops the names; the rule's own regex recovers them.
+function anonymize(source: string): string {
+  return source.replace(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?:');
+}
+
+/**
+ * Layer a chain of built packs (base first: [national, local]) and compile every pattern once.
+ * A later pack overrides parameters and guard sets it names, replaces rules with the same id,
+ * adds new rules and disables rules listed in its manifest's `disable`.
+ */
+export function compilePack(chain: BuiltPack[]): CompiledPack {
+  if (chain.length === 0) throw new PackCompileError('未提供规则包', 'no pack given');
+  for (let i = 1; i < chain.length; i++) {
+    const ext = chain[i]!.manifest.extends;
+    if (ext && ext !== chain[i - 1]!.manifest.id) {
+      throw new PackCompileError(
+        `规则包 ${chain[i]!.manifest.id} 继承 ${ext}，但其前一层是 ${chain[i - 1]!.manifest.id}`,
+        `pack ${chain[i]!.manifest.id} extends ${ext} but is layered on ${chain[i - 1]!.manifest.id}`,
+      );
+    }
+  }
+  const params: PackParameters = { ...DEFAULT_PARAMETERS };
+  const guardSets = new Map<string, string[]>();
+  const rules = new Map<string, Rule>();
+  for (const pack of chain) {
+    const p = pack.manifest.parameters;
+    if (p.validityMaxYears !== undefined) params.validityMaxYears = p.validityMaxYears;
+    if (p.provisionalValidityMaxYears !== undefined) params.provisionalValidityMaxYears = p.provisionalValidityMaxYears;
+    if (p.commentMinDays !== undefined) params.commentMinDays = p.commentMinDays;
+    if (p.commentCounting !== undefined) params.commentCounting = p.commentCounting;
+    if (p.filingDays !== undefined) params.filingDays = p.filingDays;
+    for (const [name, list] of Object.entries(pack.manifest.guards)) guardSets.set(name, list);
+    for (const id of pack.manifest.disable) rules.delete(id);
+    for (const rule of pack.rules) rules.set(rule.id, rule);
+  }
+
+  const expand = (ruleId: string, refs: string[]): string[] =>
+    refs.flatMap((ref) => {
+      if (!ref.startsWith('@')) return [ref];
+      const set = guardSets.get(ref.slice(1));
+      if (!set) throw new PackCompileError(`规则 ${ruleId} 引用了不存在的条件组 ${ref}`, `rule ${ruleId} refers to unknown guard set ${ref}`);
+      return set;
+    });
+  const compileList = (ruleId: string, refs: string[], flags = ''): RegExp[] => {
+    // one regex per list keeps each guard cheap and lets a guard set be shared
+    const sources = expand(ruleId, refs);
+    return sources.length ? [compileGuarded(sources.map((s) => `(?:${s})`).join('|'), flags)] : [];
+  };
+
+  // For `requires`-style lists every entry must hold; a guard set counts as one entry that holds
+  // when any of its patterns matches.
+  const compileEach = (ruleId: string, refs: string[]): RegExp[] => refs.map((ref) => compileList(ruleId, [ref])[0]!);
+
+  const active = [...rules.values()].filter((r) => r.enabled);
+  const clauseRules: CompiledClauseRule[] = [];
+  const candidateSources: string[] = [];
+  for (const rule of active) {
+    if (rule.check !== 'clause') continue;
+    const match = rule.match.map((src) => compileGuarded(src, 'yd'));
+    candidateSources.push(...rule.match.map(anonymize));
+    clauseRules.push({
+      rule,
+      match,
+      requires: compileEach(rule.id, rule.requires),
+      unless: compileList(rule.id, rule.unless),
+      unlessParagraph: compileList(rule.id, rule.unlessParagraph),
+      unlessBefore: compileList(rule.id, rule.unlessBefore),
+      requireBefore: compileEach(rule.id, rule.requireBefore),
+      unlessAfter: compileList(rule.id, rule.unlessAfter),
+    });
+  }
+  return {
+    packs: chain.map((p) => ({ id: p.manifest.id, version: p.manifest.version })),
+    params,
+    rules: active,
+    clauseRules,
+    candidates: candidateSources.length ? new RegExp(candidateSources.map((s) => `(?:${s})`).join('|'), 'g') : null,
+  };
+}
