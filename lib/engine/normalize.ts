@@ -10,35 +10,19 @@ export interface Normalized {
   toOrig: Int32Array;
 }
 
-const HALF_TO_FULL_PUNCT: Readonly<Record<number, number>> = {
-  0x2c: 0xff0c, // , → ，
-  0x3b: 0xff1b, // ; → ；
-  0x3a: 0xff1a, // : → ：
-  0x28: 0xff08, // ( → （
-  0x29: 0xff09, // ) → ）
-  0x3f: 0xff1f, // ? → ？
-  0x21: 0xff01, // ! → ！
-};
-
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
-function isSpaceLike(c: number): boolean {
-  return c === SPACE || c === 0x09 || c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x0b || c === 0x0c;
-}
-
-/** Invisible characters that only break pattern matching (BOM, zero-width space/joiners). */
-function isInvisible(c: number): boolean {
-  return c === 0xfeff || c === 0x200b || c === 0x200c || c === 0x200d;
-}
-
-function isAsciiDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isFullWidthDigit(c: number): boolean {
-  return c >= 0xff10 && c <= 0xff19;
-}
+// Per-code-unit class flags and mapped code units, built once: one table lookup per character
+// keeps the pass at a few ms per million characters.
+const F_SPACE = 1;
+const F_CJK = 2;
+const F_NUMERAL = 4;
+const F_DIGIT = 8;
+const F_HALF_PUNCT = 16;
+const F_INVISIBLE = 32;
+const CLS = new Uint8Array(65536);
+const MAPPED = new Uint16Array(65536);
 
 /** CJK ideographs and CJK/full-width punctuation: spaces between two of these are layout noise. */
 export function isCjkLike(c: number): boolean {
@@ -57,18 +41,46 @@ export function isCjkLike(c: number): boolean {
   );
 }
 
-function mapChar(c: number): number {
-  if (isFullWidthDigit(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0;
-  return c;
+const cc = (s: string): number => s.charCodeAt(0);
+
+(function buildTables(): void {
+  for (let c = 0; c < 65536; c++) {
+    MAPPED[c] = c;
+    if (isCjkLike(c)) CLS[c] = (CLS[c] as number) | F_CJK;
+  }
+  for (const c of [0x20, 0x09, 0x3000, 0xa0, 0x2002, 0x2003, 0x0b, 0x0c]) {
+    CLS[c] = F_SPACE;
+    MAPPED[c] = SPACE;
+  }
+  for (const c of [0xfeff, 0x200b, 0x200c, 0x200d]) CLS[c] = F_INVISIBLE;
+  for (let c = 0xff10; c <= 0xff19; c++) MAPPED[c] = c - 0xfee0;
+  for (let c = 0xff21; c <= 0xff3a; c++) MAPPED[c] = c - 0xfee0;
+  for (let c = 0xff41; c <= 0xff5a; c++) MAPPED[c] = c - 0xfee0;
+  for (let c = 0x30; c <= 0x39; c++) CLS[c] = (CLS[c] as number) | F_DIGIT;
+  for (const [half, full] of [
+    [',', '，'],
+    [';', '；'],
+    [':', '：'],
+    ['(', '（'],
+    [')', '）'],
+    ['?', '？'],
+    ['!', '！'],
+  ] as const) {
+    CLS[cc(half)] = F_HALF_PUNCT;
+    MAPPED[cc(half)] = cc(full);
+  }
+  for (const ch of [...Object.keys(CHINESE_DIGITS), '十', '百', '千', '万', '亿', '廿', '卅']) {
+    CLS[cc(ch)] = (CLS[cc(ch)] as number) | F_NUMERAL;
+  }
+})();
+
+function isAsciiDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
 }
 
 // ---- numeral context -------------------------------------------------------------------------
 
-const NUMERAL_CODES = new Set<number>();
-for (const ch of [...Object.keys(CHINESE_DIGITS), '十', '百', '千', '万', '亿', '廿', '卅']) NUMERAL_CODES.add(ch.charCodeAt(0));
-const BIG_UNIT_CODES = new Set<number>(['千', '万', '亿'].map((c) => c.charCodeAt(0)));
-const cc = (s: string): number => s.charCodeAt(0);
-
+const BIG_UNIT_CODES = new Set<number>(['千', '万', '亿'].map(cc));
 const SINGLE_UNITS = new Set<number>([...'年月日天元倍条款项章节次人名家岁时周%％'].map(cc));
 // 个 only counts as a unit before a duration word: "三个代表" and "两个规定" are names, not quantities.
 const AFTER_GE = ['工作日', '自然日', '季度', '星期', '小时', '半月', '百分点', '月', '年', '周'];
@@ -84,8 +96,12 @@ function startsWithAt(a: Uint16Array, len: number, at: number, word: string): bo
   return true;
 }
 
+function isNumeral(c: number | undefined): boolean {
+  return c !== undefined && ((CLS[c] as number) & F_NUMERAL) !== 0;
+}
+
 function isNumeralOrDigit(c: number | undefined): boolean {
-  return c !== undefined && (NUMERAL_CODES.has(c) || isAsciiDigit(c));
+  return c !== undefined && ((CLS[c] as number) & (F_NUMERAL | F_DIGIT)) !== 0;
 }
 
 /** Returns true when the chars at `at` form a unit word that makes the preceding numeral numeric. */
@@ -129,15 +145,18 @@ class Builder {
     this.codes = new Uint16Array(Math.max(16, cap));
     this.map = new Int32Array(Math.max(16, cap) + 1);
   }
+  ensure(extra: number): void {
+    if (this.len + extra < this.codes.length) return;
+    const cap = Math.max(this.codes.length * 2, this.len + extra + 16);
+    const codes = new Uint16Array(cap);
+    codes.set(this.codes.subarray(0, this.len));
+    const map = new Int32Array(cap + 1);
+    map.set(this.map.subarray(0, this.len));
+    this.codes = codes;
+    this.map = map;
+  }
   push(code: number, orig: number): void {
-    if (this.len >= this.codes.length) {
-      const codes = new Uint16Array(this.codes.length * 2);
-      codes.set(this.codes);
-      const map = new Int32Array(this.codes.length * 2 + 1);
-      map.set(this.map);
-      this.codes = codes;
-      this.map = map;
-    }
+    this.ensure(1);
     this.codes[this.len] = code;
     this.map[this.len] = orig;
     this.len++;
@@ -146,9 +165,12 @@ class Builder {
   pushSpread(digits: string, s: number, e: number, srcMap: Int32Array): void {
     const n = digits.length;
     const width = e - s;
+    this.ensure(n);
     for (let k = 0; k < n; k++) {
       const src = s + Math.floor((k * width) / n);
-      this.push(digits.charCodeAt(k), srcMap[src] as number);
+      this.codes[this.len] = digits.charCodeAt(k);
+      this.map[this.len] = srcMap[src] as number;
+      this.len++;
     }
   }
 }
@@ -162,50 +184,66 @@ function toString(codes: Uint16Array, len: number): string {
   return parts.join('');
 }
 
-/** Character-level pass: width, punctuation, spaces and line ends. */
+/** Character-level pass: width, punctuation, spaces and line ends (never longer than the input). */
 function normalizeChars(original: string): Builder {
   const n = original.length;
-  const b = new Builder(n);
+  const b = new Builder(n + 1);
+  const codes = b.codes;
+  const map = b.map;
+  let k = 0;
   let spaceStart = -1;
   for (let i = 0; i < n; i++) {
     let c = original.charCodeAt(i);
-    if (isInvisible(c)) continue;
-    if (isSpaceLike(c)) {
+    const f = CLS[c] as number;
+    if (f & F_SPACE) {
       if (spaceStart < 0) spaceStart = i;
       continue;
     }
-    let origIndex = i;
+    if (f & F_INVISIBLE) continue;
+    const origIndex = i;
     if (c === 0x0d) {
       c = NEWLINE;
       if (original.charCodeAt(i + 1) === NEWLINE) i++;
+    } else {
+      c = MAPPED[c] as number;
     }
-    c = mapChar(c);
-    const prev = b.len > 0 ? (b.codes[b.len - 1] as number) : -1;
-    if (c in HALF_TO_FULL_PUNCT) {
-      const next = mapChar(original.charCodeAt(i + 1));
+    const prev = k > 0 ? (codes[k - 1] as number) : -1;
+    if (f & F_HALF_PUNCT) {
+      const raw = original.charCodeAt(i);
+      // 17:00 and 10,000 stay ASCII: they are numbers, not prose punctuation.
       const keep =
-        // 17:00 and 10,000 stay ASCII: they are numbers, not prose punctuation.
         spaceStart < 0 &&
         isAsciiDigit(prev) &&
-        isAsciiDigit(next) &&
-        (c === 0x3a || (c === 0x2c && isThousandsGroup(original, i + 1)));
-      if (!keep) c = HALF_TO_FULL_PUNCT[c] as number;
+        isAsciiDigit(MAPPED[original.charCodeAt(i + 1)]) &&
+        (raw === 0x3a || (raw === 0x2c && isThousandsGroup(original, i + 1)));
+      if (keep) c = raw;
     }
     if (spaceStart >= 0) {
       // "行 政 许 可": stray spaces inside Chinese text come from layout, not meaning.
-      if (!(prev >= 0 && isCjkLike(prev) && isCjkLike(c))) b.push(SPACE, spaceStart);
+      if (!(prev >= 0 && (CLS[prev] as number) & F_CJK && (CLS[c] as number) & F_CJK)) {
+        codes[k] = SPACE;
+        map[k] = spaceStart;
+        k++;
+      }
       spaceStart = -1;
     }
-    b.push(c, origIndex);
+    codes[k] = c;
+    map[k] = origIndex;
+    k++;
   }
-  if (spaceStart >= 0) b.push(SPACE, spaceStart);
-  b.map[b.len] = n;
+  if (spaceStart >= 0) {
+    codes[k] = SPACE;
+    map[k] = spaceStart;
+    k++;
+  }
+  map[k] = n;
+  b.len = k;
   return b;
 }
 
 function isThousandsGroup(s: string, at: number): boolean {
-  for (let k = 0; k < 3; k++) if (!isAsciiDigit(mapChar(s.charCodeAt(at + k)))) return false;
-  return !isAsciiDigit(mapChar(s.charCodeAt(at + 3)));
+  for (let k = 0; k < 3; k++) if (!isAsciiDigit(MAPPED[s.charCodeAt(at + k)])) return false;
+  return !isAsciiDigit(MAPPED[s.charCodeAt(at + 3)]);
 }
 
 /** Numeral pass: Chinese numerals in a numeric context become ASCII digits. */
@@ -213,13 +251,23 @@ function normalizeNumerals(src: Builder, origLength: number): Builder {
   const a = src.codes;
   const len = src.len;
   const m = src.map;
-  const out = new Builder(len);
-  const DI = cc('第');
+  const out = new Builder(len + 64);
   let i = 0;
   while (i < len) {
+    // Bulk-copy the stretch up to the next numeral or digit.
+    let j = i;
+    while (j < len && ((CLS[a[j] as number] as number) & (F_NUMERAL | F_DIGIT)) === 0) j++;
+    if (j > i) {
+      out.ensure(j - i);
+      out.codes.set(a.subarray(i, j), out.len);
+      out.map.set(m.subarray(i, j), out.len);
+      out.len += j - i;
+      i = j;
+      if (i >= len) break;
+    }
     const c = a[i] as number;
-    const startsNumeral = NUMERAL_CODES.has(c) && !(i > 0 && NUMERAL_CODES.has(a[i - 1] as number));
-    const startsArabicMixed = isAsciiDigit(c) && !(i > 0 && (isAsciiDigit(a[i - 1] as number) || a[i - 1] === 0x2e));
+    const startsNumeral = isNumeral(c) && !(i > 0 && isNumeral(a[i - 1]));
+    const startsArabicMixed = isAsciiDigit(c) && !(i > 0 && (isAsciiDigit(a[i - 1]) || a[i - 1] === 0x2e));
     if (!startsNumeral && !startsArabicMixed) {
       out.push(c, m[i] as number);
       i++;
@@ -227,47 +275,53 @@ function normalizeNumerals(src: Builder, origLength: number): Builder {
     }
     let r = i;
     if (startsArabicMixed) {
-      while (r < len && (isAsciiDigit(a[r] as number) || (a[r] === 0x2e && isAsciiDigit(a[r + 1] as number)))) r++;
+      while (r < len && (isAsciiDigit(a[r]) || (a[r] === 0x2e && isAsciiDigit(a[r + 1])))) r++;
       // 3万 / 1.5万元: only a following 千/万/亿 makes an Arabic number worth rewriting.
       if (!(r < len && BIG_UNIT_CODES.has(a[r] as number))) {
-        for (let k = i; k < r; k++) out.push(a[k] as number, m[k] as number);
+        out.ensure(r - i);
+        out.codes.set(a.subarray(i, r), out.len);
+        out.map.set(m.subarray(i, r), out.len);
+        out.len += r - i;
         i = r;
         continue;
       }
     }
-    while (r < len && NUMERAL_CODES.has(a[r] as number)) r++;
-    const run = runString(a, i, r);
-    const replaced = convertRun(a, len, i, r, run, out, m, DI);
+    while (r < len && isNumeral(a[r])) r++;
+    const replaced = convertRun(a, len, i, r, out, m);
     if (replaced > 0) {
       i = replaced;
       continue;
     }
-    for (let k = i; k < r; k++) out.push(a[k] as number, m[k] as number);
+    out.ensure(r - i);
+    out.codes.set(a.subarray(i, r), out.len);
+    out.map.set(m.subarray(i, r), out.len);
+    out.len += r - i;
     i = r;
   }
+  out.ensure(1);
   out.map[out.len] = origLength;
   return out;
 }
 
-/** Emits the converted run and returns the index after it, or 0 when the run stays as written. */
-function convertRun(
-  a: Uint16Array,
-  len: number,
-  s: number,
-  e: number,
-  run: string,
-  out: Builder,
-  m: Int32Array,
-  DI: number,
-): number {
+const C_YI = cc('一');
+const C_ER = cc('二');
+const C_DI = cc('第');
+const C_FEN = cc('分');
+const C_ZHI = cc('之');
+const C_BAI = cc('百');
+const C_CI = cc('次');
+const ZERO_CODES = new Set<number>([...'〇○零'].map(cc));
+
+/** Emits the converted run [s, e) and returns the index after it, or 0 when it stays as written. */
+function convertRun(a: Uint16Array, len: number, s: number, e: number, out: Builder, m: Int32Array): number {
   const prev = s > 0 ? (a[s - 1] as number) : -1;
-  const ordinal = prev === DI;
-  const afterFraction = s >= 2 && a[s - 2] === cc('分') && a[s - 1] === cc('之');
+  const single = e - s === 1;
+  const first = a[s] as number;
 
   // 百分之三十 → 30%
-  if (run === '百' && startsWithAt(a, len, e, '分之')) {
+  if (single && first === C_BAI && a[e] === C_FEN && a[e + 1] === C_ZHI) {
     let r2 = e + 2;
-    while (r2 < len && (NUMERAL_CODES.has(a[r2] as number) || isAsciiDigit(a[r2] as number) || (a[r2] === 0x2e && isAsciiDigit(a[r2 + 1] as number)))) r2++;
+    while (r2 < len && (isNumeralOrDigit(a[r2]) || (a[r2] === 0x2e && isAsciiDigit(a[r2 + 1])))) r2++;
     if (r2 > e + 2) {
       const v = parseChineseNumber(runString(a, e + 2, r2));
       if (v !== null) {
@@ -278,20 +332,25 @@ function convertRun(
     return 0;
   }
 
-  const bareYi = run === '一' && !ordinal;
+  // Context first (cheap, on the code units): most numeral characters in prose are words.
+  const ordinal = prev === C_DI;
+  const afterFraction = s >= 2 && a[s - 2] === C_FEN && prev === C_ZHI;
+  const bareYi = single && first === C_YI && !ordinal;
   if (bareYi && BARE_YI_WORD_PREFIX.has(prev)) return 0;
   if (!ordinal && !afterFraction) {
     if (!unitFollows(a, len, e, bareYi)) return 0;
-    if (run.length === 1 && (LONE_BIG.has(run.charCodeAt(0)) || run === '〇' || run === '○')) return 0;
+    if (single && (LONE_BIG.has(first) || ZERO_CODES.has(first))) return 0;
     // 二次供水 / 二次污染 are terms; counts of times use 两次.
-    if (run === '二' && a[e] === cc('次')) return 0;
+    if (single && first === C_ER && a[e] === C_CI) return 0;
   }
+  const run = runString(a, s, e);
   // 三五年 / 七八个 are approximations, not 35 / 78.
   const digitStyle = isDigitStyle(run);
   if (digitStyle && run.length === 2 && !/[〇○零]/.test(run)) return 0;
   const value = parseChineseNumber(run);
   if (value === null) return 0;
   if (digitStyle && run.length > 1) {
+    out.ensure(e - s);
     for (let k = s; k < e; k++) out.push(0x30 + (CHINESE_DIGITS[String.fromCharCode(a[k] as number)] ?? 0), m[k] as number);
   } else {
     out.pushSpread(formatNumber(value), s, e, m);
@@ -331,5 +390,5 @@ export function toOriginalSpan(norm: Normalized, s: number, e: number, original?
 }
 
 function isTrimmable(c: number): boolean {
-  return isSpaceLike(c) || isInvisible(c) || c === 0x0d || c === NEWLINE;
+  return ((CLS[c] as number) & (F_SPACE | F_INVISIBLE)) !== 0 || c === 0x0d || c === NEWLINE;
 }

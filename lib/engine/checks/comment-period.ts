@@ -1,0 +1,295 @@
+// Public comment window of the document itself. 优化营商环境条例 第六十二条 and the 规章 and 重大
+// 行政决策 procedures ask for "一般不少于30日" (legal-basis.md §4c, §4d, §9). Sentences that state
+// such a minimum as a rule are not a window and are ignored.
+import chineseDays from 'chinese-days';
+import type { Normalized } from '../normalize';
+import { toOriginalSpan } from '../normalize';
+import {
+  addDays,
+  addMonths,
+  compareDates,
+  daysBetweenExclusive,
+  daysBetweenInclusive,
+  findDateRanges,
+  findDates,
+  findIssueDates,
+  formatIso,
+  toYMD,
+  type DateMention,
+  type DateRange,
+  type YMD,
+} from '../dates';
+
+/** Minimum window and how its days are counted (inclusive = both ends, exclusive = end − start). */
+export interface CommentParams {
+  minDays: number;
+  counting: 'inclusive' | 'exclusive';
+}
+
+/** Default: at least 30 days, both ends counted. */
+export const DEFAULT_COMMENT_PARAMS: CommentParams = { minDays: 30, counting: 'inclusive' };
+
+/** Outcome of the comment-period check; start/end/text locate the window in the ORIGINAL text. */
+export interface CommentResult {
+  status: 'ok' | 'too_short' | 'missing';
+  /** calendar days of the window; null when missing, or when a deadline has no start date to count from (status ok) */
+  days: number | null;
+  minDays: number;
+  start?: number;
+  end?: number;
+  text?: string;
+}
+
+interface Window {
+  priority: number;
+  s: number;
+  e: number;
+  days: number | null;
+}
+
+// chinese-days ships CommonJS with a default object in every build (Node, Vite, workers).
+const { isWorkday } = chineseDays;
+
+const SENTENCE_BREAKS = new Set([...'。！？\n'].map((c) => c.charCodeAt(0)));
+
+function sentenceBounds(t: string, s: number, e: number): [number, number] {
+  let a = s;
+  const floor = Math.max(0, s - 300);
+  while (a > floor && !SENTENCE_BREAKS.has(t.charCodeAt(a - 1))) a--;
+  let b = e;
+  const ceil = Math.min(t.length, e + 300);
+  while (b < ceil && !SENTENCE_BREAKS.has(t.charCodeAt(b))) b++;
+  return [a, b];
+}
+
+// A sentence about public comment (bare 意见 also names a genre: 实施意见, 指导意见).
+const COMMENT_CONTEXT_RE = /征求|征集|意见建议|意见和建议|提出意见|提交意见|报送意见|反馈意见|修改意见|意见反馈/u;
+// Deadlines: the reader is asked to send comments (or objections) by a date.
+const DEADLINE_CONTEXT_RE =
+  /征求|征集|异议|反馈|意见[^，。；\n]{0,12}?(?:发送|提交|报送|提出|寄送|邮寄|发至|送至|传真|发到|告知)|(?:提出|提交|报送|发送|提供)[^，。；\n]{0,10}?(?:意见|建议)/u;
+// 公示 and 异议 also name steps of procedures a rule prescribes (审核结果公示，公示期为20日); they
+// describe this document's window only when the document itself is a 公示 notice.
+const PUBLICITY_NOTICE_RE = /现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/u;
+const RANGE_KEYWORD_BEFORE_RE =
+  /(?:征求意见|意见征集|征集|公示|反馈|意见|建议|异议)[^，。；\n]{0,8}?(?:时间|期限|日期|期|时限)[^，。；\n]{0,6}$/u;
+const HEADING_KEYWORD_RE = /(?:征求意见|意见征集|征集|公示|反馈|异议)[^\n]{0,8}?(?:时间|期限|日期|期|时限)[：]?[ ]?$/u;
+const NDAY_RE = /(\d+(?:\.\d+)?)[ ]?(个工作日|工作日|个自然日|自然日|个月|日|天|周|个星期)/gu;
+const NDAY_ANCHOR_RE =
+  /(?:((?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|发送|下发|通知)之日起)|(?:(征求意见|意见征集|征集|反馈|意见反馈)|(公示|异议))[^，。；\n]{0,4}?(?:时间|期限|期|时限)|(为期))[^，。；\n]{0,10}?$/u;
+// The notice's own voice: 请在本公告发布之日起16日内 (a law's 自公告之日起15日内提出异议 is a rule).
+const OWN_VOICE_RE = /本[^，。；\n]{0,10}?(?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|下发)之日起|请|欢迎|敬请|如有/u;
+// 不少于30日 / 一般不少于7个工作日: a rule fixing a minimum, not this document's window.
+const RULE_WORDS_RE = /不少于|不得少于|不低于|至少|不应少于|不短于|不超过|不得超过|不多于|一般|原则上|最少|最长|最短/u;
+const RULE_MODAL_RE = /应当|必须|应予/u;
+const DEADLINE_AFTER_RE =
+  /^[ ]?(?:[（]?(?:星期|周)[一二三四五六日天][）]?)?[ ]?(?:\d{1,2}[:：]\d{2}|\d{1,2}[ ]?[时点](?:\d{1,2}分)?|下班|中午|上午|下午|晚上?|工作时间结束)?[ ]?(?:前|之前|以前|止|为止)/u;
+const DEADLINE_BEFORE_RE = /(?:截止|截至)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u;
+const ISSUED_AFTER_RE = /^[ ]?(?:印发|发布|公布|公告|发出|挂网)/u;
+
+function count(a: YMD, b: YMD, counting: CommentParams['counting']): number {
+  return counting === 'inclusive' ? daysBetweenInclusive(a, b) : daysBetweenExclusive(a, b);
+}
+
+/** 二、公示时间：DATE至DATE as a numbered heading of its own is the notice's window. */
+function isPublicityHeading(t: string, rangeStart: number): boolean {
+  const lineStart = t.lastIndexOf('\n', rangeStart - 1) + 1;
+  return /^(?:[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)?[ ]?(?:公示|异议)[^，。；\n]{0,6}$/u.test(t.slice(lineStart, rangeStart));
+}
+
+/** The day on which the N-th working day (counting `start` if it is one) falls. */
+function nthWorkday(start: YMD, n: number): YMD {
+  let d = start;
+  let seen = 0;
+  for (let guard = 0; guard < n * 4 + 60; guard++) {
+    if (isWorkday(formatIso(d))) {
+      seen++;
+      if (seen >= n) return d;
+    }
+    d = addDays(d, 1);
+  }
+  return d;
+}
+
+/** A range's end with a misprinted or omitted year repaired from its start. */
+function repairRangeEnd(from: YMD, to: DateMention): YMD {
+  const end: YMD = { year: to.year ?? from.year, month: to.month, day: to.day };
+  if (compareDates(end, from) >= 0) return end;
+  const sameYear = { ...end, year: from.year };
+  if (compareDates(sameYear, from) >= 0) return sameYear;
+  return { ...end, year: from.year + 1 };
+}
+
+function rangeWindows(
+  t: string,
+  ranges: readonly DateRange[],
+  counting: CommentParams['counting'],
+  publicityNotice: boolean,
+): Window[] {
+  const out: Window[] = [];
+  for (const r of ranges) {
+    const from = toYMD(r.from);
+    if (!from) continue;
+    const lineStart = t.lastIndexOf('\n', r.start - 1) + 1;
+    const clauseBefore = t.slice(Math.max(lineStart, r.start - 24), r.start);
+    let priority = 0;
+    let s = r.start;
+    const kw = RANGE_KEYWORD_BEFORE_RE.exec(clauseBefore);
+    if (kw && (publicityNotice || !/^(?:公示|异议)/u.test(kw[0]) || isPublicityHeading(t, r.start))) {
+      priority = 3;
+      s = r.start - clauseBefore.length + kw.index;
+    } else if (/^[ ]?(?:[从自])?[ ]?$/u.test(t.slice(lineStart, r.start)) && lineStart > 0) {
+      // 一、征集时间 ⏎ 2023年9月20日至2023年10月20日
+      const prevLineStart = t.lastIndexOf('\n', lineStart - 2) + 1;
+      const prevLine = t.slice(Math.max(prevLineStart, lineStart - 1 - 40), lineStart - 1);
+      if (HEADING_KEYWORD_RE.test(prevLine)) priority = 3;
+    }
+    if (priority === 0) {
+      const [a, b] = sentenceBounds(t, r.start, r.end);
+      if (COMMENT_CONTEXT_RE.test(t.slice(a, b))) priority = 2;
+    }
+    if (priority === 0) continue;
+    const to = repairRangeEnd(from, r.to);
+    const tail = /^[ ]?(?:止|结束)/u.exec(t.slice(r.end, r.end + 3));
+    const e = r.end + (tail ? tail[0].length : 0);
+    out.push({ priority, s, e, days: count(from, to, counting) });
+  }
+  return out;
+}
+
+/** Publication date to count a window from: the issue date nearest to `pos` that is not after `limit`. */
+function pickStart(issue: readonly DateMention[], pos: number, exclude: DateMention | null): DateMention | null {
+  let best: DateMention | null = null;
+  let bestDist = Infinity;
+  for (const d of issue) {
+    if (d === exclude) continue;
+    const dist = Math.abs(d.start - pos);
+    if (dist < bestDist) {
+      best = d;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+function nDayWindows(
+  t: string,
+  ranges: readonly DateRange[],
+  issue: readonly DateMention[],
+  counting: CommentParams['counting'],
+  publicityNotice: boolean,
+): Window[] {
+  const out: Window[] = [];
+  NDAY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NDAY_RE.exec(t)) !== null) {
+    const numStart = m.index;
+    const end = m.index + m[0].length;
+    const before = t.slice(Math.max(0, numStart - 40), numStart);
+    const anchor = NDAY_ANCHOR_RE.exec(before);
+    if (!anchor) continue;
+    const between = before.slice(anchor.index);
+    if (RULE_WORDS_RE.test(between)) continue;
+    const after = t.slice(end, end + 3);
+    if (/^[ ]?(?:以上|后)/u.test(after)) continue;
+    const [a, b] = sentenceBounds(t, numStart, end);
+    const sentence = t.slice(a, b);
+    if (RULE_MODAL_RE.test(sentence) && !/请/u.test(sentence)) continue;
+    if (anchor[1] !== undefined) {
+      if (!OWN_VOICE_RE.test(sentence)) continue;
+      if (!COMMENT_CONTEXT_RE.test(sentence) && !DEADLINE_CONTEXT_RE.test(sentence) && !(publicityNotice && /公示|异议/u.test(sentence))) continue;
+    } else if (anchor[3] !== undefined) {
+      if (!publicityNotice) continue;
+    } else if (anchor[4] !== undefined) {
+      if (!COMMENT_CONTEXT_RE.test(sentence) && !(publicityNotice && /公示/u.test(sentence))) continue;
+    }
+    const n = Number(m[1]);
+    const unit = m[2] as string;
+    const rangeInSentence = ranges.find((r) => r.start >= a && r.end <= b);
+    const startMention = rangeInSentence?.from ?? pickStart(issue, numStart, null);
+    const start = startMention ? toYMD(startMention) : null;
+    let days: number;
+    if (unit.endsWith('工作日')) {
+      if (start) days = count(start, nthWorkday(start, n), counting);
+      // Without a start date, assume the window spans whole weeks.
+      else days = Math.round((n * 7) / 5);
+    } else if (unit === '个月') {
+      days = start ? daysBetweenExclusive(start, addMonths(start, n)) : Math.round(n * 30);
+    } else if (unit === '周' || unit === '个星期') {
+      days = n * 7;
+    } else {
+      days = n;
+    }
+    const absAnchor = numStart - before.length + anchor.index;
+    out.push({ priority: 2, s: absAnchor, e: end + (t[end] === '内' ? 1 : 0), days });
+  }
+  return out;
+}
+
+function deadlineWindows(
+  t: string,
+  dates: readonly DateMention[],
+  ranges: readonly DateRange[],
+  issue: readonly DateMention[],
+  counting: CommentParams['counting'],
+): Window[] {
+  const inRange = new Set<DateMention>();
+  for (const r of ranges) {
+    inRange.add(r.from);
+    inRange.add(r.to);
+  }
+  const issueSet = new Set(issue);
+  // Dates written as "DATE印发/发布" also tell when the notice went out.
+  const starts = [...issue, ...dates.filter((d) => !issueSet.has(d) && d.year !== null && !d.yearCarried && ISSUED_AFTER_RE.test(t.slice(d.end, d.end + 4)))];
+  const out: Window[] = [];
+  for (const d of dates) {
+    if (inRange.has(d) || issueSet.has(d)) continue;
+    const after = DEADLINE_AFTER_RE.exec(t.slice(d.end, d.end + 24));
+    const before = DEADLINE_BEFORE_RE.test(t.slice(Math.max(0, d.start - 10), d.start));
+    if (!after && !before) continue;
+    const [a, b] = sentenceBounds(t, d.start, d.end);
+    const sentence = t.slice(a, b);
+    if (!DEADLINE_CONTEXT_RE.test(sentence) || /有效期|施行|实施之日/u.test(sentence)) continue;
+    const e = d.end + (after ? after[0].length : 0);
+    const lead = /(?:请于|请在|于|在|截止|截至)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u.exec(t.slice(Math.max(a, d.start - 8), d.start));
+    const s = lead ? d.start - lead[0].length : d.start;
+    const startMention = pickStart(starts, d.start, d);
+    if (!startMention) {
+      out.push({ priority: 1, s, e, days: null });
+      continue;
+    }
+    const start = toYMD(startMention) as YMD;
+    let deadline: YMD = { year: d.year ?? start.year, month: d.month, day: d.day };
+    if (d.yearCarried || d.year === null) {
+      deadline = { ...deadline, year: start.year };
+      if (compareDates(deadline, start) < 0) deadline = { ...deadline, year: start.year + 1 };
+    }
+    if (compareDates(deadline, start) < 0) {
+      out.push({ priority: 1, s, e, days: null });
+      continue;
+    }
+    out.push({ priority: 2, s, e, days: count(start, deadline, counting) });
+  }
+  return out;
+}
+
+/** Finds the document's own comment window in `norm` (the normalization of `original`) and checks its length. */
+export function checkCommentPeriod(original: string, norm: Normalized, params: CommentParams): CommentResult {
+  const t = norm.text;
+  const dates = findDates(t);
+  const ranges = findDateRanges(t, dates);
+  const issue = findIssueDates(t, dates);
+  const publicityNotice = PUBLICITY_NOTICE_RE.test(t);
+  const windows = [
+    ...rangeWindows(t, ranges, params.counting, publicityNotice),
+    ...nDayWindows(t, ranges, issue, params.counting, publicityNotice),
+    ...deadlineWindows(t, dates, ranges, issue, params.counting),
+  ];
+  const minDays = params.minDays;
+  if (windows.length === 0) return { status: 'missing', days: null, minDays };
+  let best = windows[0] as Window;
+  for (const w of windows) if (w.priority > best.priority || (w.priority === best.priority && w.s < best.s)) best = w;
+  const span = toOriginalSpan(norm, best.s, best.e, original);
+  const located = { start: span.start, end: span.end, text: original.slice(span.start, span.end) };
+  if (best.days === null) return { status: 'ok', days: null, minDays, ...located };
+  return { status: best.days < minDays ? 'too_short' : 'ok', days: best.days, minDays, ...located };
+}

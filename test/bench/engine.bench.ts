@@ -1,0 +1,75 @@
+// npm run bench: engine speed on normative text built from the seeds, against the budget of
+// issue 2 (100k characters checked in ≤ 5 ms once packs are compiled; linear growth).
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { check } from '../../lib/engine/index';
+import { compilePack } from '../../lib/packs/compile';
+import { parseMarked } from '../../lib/packs/examples';
+import { loadBuiltinPacks, resolveChain } from '../../lib/packs/load';
+
+const seedDir = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+const packs = loadBuiltinPacks();
+const chain = resolveChain(packs.get('kunming-dongchuan')!, packs);
+
+// The seeds plus, every few paragraphs, a clause that must be flagged, so the guards do real work.
+const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(seedDir + f, 'utf8'));
+const flags = chain.flatMap((p) => p.rules.flatMap((r) => r.examples.flag.map((e) => parseMarked(e).text)));
+const paragraphs = seeds.join('\n').split('\n');
+const mixed: string[] = [];
+paragraphs.forEach((p, i) => {
+  mixed.push(p);
+  if (i % 8 === 0) mixed.push(flags[i % flags.length]!);
+});
+const corpus = mixed.join('\n');
+const textOf = (n: number) => {
+  let s = '';
+  while (s.length < n) s += corpus;
+  return s.slice(0, n);
+};
+
+const time = (fn: () => void, runs: number): { median: number; min: number } => {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const a = performance.now();
+    fn();
+    t.push(performance.now() - a);
+  }
+  t.sort((x, y) => x - y);
+  return { median: t[Math.floor(t.length / 2)]!, min: t[0]! };
+};
+
+const compileTime = time(() => compilePack(chain), 20);
+const compiled = compilePack(chain);
+for (let i = 0; i < 5; i++) check(textOf(100_000), compiled); // warm up the JIT
+
+const rows: { size: number; median: number; min: number; findings: number }[] = [];
+for (const size of [10_000, 100_000, 1_000_000]) {
+  const text = textOf(size);
+  const runs = size >= 1_000_000 ? 7 : 25;
+  const t = time(() => check(text, compiled), runs);
+  rows.push({ size, ...t, findings: check(text, compiled).findings.length });
+}
+
+// Reference point from the issue: one pass of a single regex of 32 trigger words.
+const triggers = ['许可', '批准', '审批', '核准', '备案', '登记', '注册', '年检', '认证', '认定', '罚款', '没收', '吊销', '暂扣', '警告', '通报批评', '拘留', '责令停产停业', '查封', '扣押', '冻结', '强制', '滞纳金', '代履行', '收取', '缴纳', '保证金', '押金', '应当', '必须', '不得', '禁止'];
+const one = new RegExp(triggers.join('|'), 'g');
+const big = textOf(1_000_000);
+const ref = time(() => {
+  one.lastIndex = 0;
+  let n = 0;
+  while (one.exec(big)) n++;
+  return n;
+}, 7);
+
+console.log(`packs: ${compiled.packs.map((p) => `${p.id}@${p.version}`).join(' + ')}, ${compiled.clauseRules.length} clause rules`);
+console.log(`pack compile: median ${compileTime.median.toFixed(2)} ms`);
+for (const r of rows) console.log(`check ${String(r.size).padStart(9)} chars: median ${r.median.toFixed(2)} ms (min ${r.min.toFixed(2)}), ${r.findings} findings, ${((r.median / r.size) * 1e6).toFixed(1)} ns/char`);
+console.log(`reference: one regex of 32 trigger words over 1M chars: median ${ref.median.toFixed(2)} ms`);
+
+const at100k = rows.find((r) => r.size === 100_000)!;
+const at1m = rows.find((r) => r.size === 1_000_000)!;
+const growth = at1m.median / at100k.median;
+const budgetOk = at100k.median <= 5;
+const linearOk = growth <= 14; // 10× the text: allow GC noise, refuse super-linear behaviour
+console.log(`budget 100k ≤ 5 ms: ${budgetOk ? 'PASS' : 'FAIL'} (${at100k.median.toFixed(2)} ms); 1M/100k growth ×${growth.toFixed(1)}: ${linearOk ? 'PASS' : 'FAIL'}`);
+process.exitCode = budgetOk && linearOk ? 0 : 1;
