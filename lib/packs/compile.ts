@@ -1,4 +1,5 @@
 import type { BuiltPack, ClauseRule, PackParameters, Rule } from './schema';
+import { firstChars } from './first-chars';
 import { compileGuarded } from './regex-guard';
 
 /** Pack-wide defaults; 000 §16 and legal-basis §9 (5 years, 3 for 暂行/试行, 30 days). */
@@ -28,8 +29,12 @@ export interface CompiledPack {
   params: PackParameters;
   rules: Rule[];
   clauseRules: CompiledClauseRule[];
-  /** one regex over all match patterns: finds candidate positions in a single pass */
-  candidates: RegExp | null;
+  /** a character class of every character a match can start with: one fast pass finds candidates */
+  scan: RegExp | null;
+  /** for each such character, the (rule index, sticky pattern) pairs that can start there */
+  byChar: Map<string, [number, RegExp][]>;
+  /** patterns whose first character cannot be bounded: run on their own over each paragraph */
+  unbounded: [number, RegExp][];
 }
 
 /** A pack chain that cannot be layered or compiled; message in both languages. */
@@ -41,12 +46,6 @@ export class PackCompileError extends Error {
     super(`${zh} / ${en}`);
     this.name = 'PackCompileError';
   }
-}
-
-// Named groups cannot repeat across the alternatives of the candidate regex on every engine we
-// support, so the candidate form drops the names; the rule's own regex recovers them.
-function anonymize(source: string): string {
-  return source.replace(/\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?:');
 }
 
 /**
@@ -99,11 +98,17 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
 
   const active = [...rules.values()].filter((r) => r.enabled);
   const clauseRules: CompiledClauseRule[] = [];
-  const candidateSources: string[] = [];
+  const byChar = new Map<string, [number, RegExp][]>();
+  const unbounded: [number, RegExp][] = [];
   for (const rule of active) {
     if (rule.check !== 'clause') continue;
     const match = rule.match.map((src) => compileGuarded(src, 'yd'));
-    candidateSources.push(...rule.match.map(anonymize));
+    const index = clauseRules.length;
+    rule.match.forEach((src, k) => {
+      const chars = firstChars(src);
+      if (!chars) unbounded.push([index, compileGuarded(src, 'gd')]);
+      else for (const ch of chars) byChar.set(ch, [...(byChar.get(ch) ?? []), [index, match[k]!]]);
+    });
     clauseRules.push({
       rule,
       match,
@@ -120,6 +125,8 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
     params,
     rules: active,
     clauseRules,
-    candidates: candidateSources.length ? new RegExp(candidateSources.map((s) => `(?:${s})`).join('|'), 'g') : null,
+    scan: byChar.size ? new RegExp(`[${[...byChar.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g') : null,
+    byChar,
+    unbounded,
   };
 }

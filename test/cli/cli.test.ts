@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BuiltPackSchema } from '../../lib/packs/schema';
@@ -55,6 +56,17 @@ describe('fashen check', () => {
     const a = JSON.parse(fashen('check', '--format', 'json', draftFile).out)[0];
     const b = JSON.parse(fashen('check', '--format', 'json', gbk).out)[0];
     expect(b.findings).toEqual(a.findings);
+  });
+
+  it('reads a real .docx and finds the same clauses as in the text file', async () => {
+    const doc = new Document({ sections: [{ children: draft.split('\n').filter((l) => l.trim()).map((l) => new Paragraph(l)) }] });
+    const file = join(tmp, 'draft.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const fromDocx = JSON.parse(fashen('check', '--format', 'json', file).out)[0];
+    const fromTxt = JSON.parse(fashen('check', '--format', 'json', draftFile).out)[0];
+    const key = (f: { ruleId: string; text: string }) => `${f.ruleId}:${f.text}`;
+    expect(fromDocx.findings.map(key)).toEqual(fromTxt.findings.map(key));
+    expect(fromDocx.findings.length).toBeGreaterThan(10);
   });
 
   it('keeps checking the other files when one is unreadable, puts {file, error} in its place and exits 2', () => {

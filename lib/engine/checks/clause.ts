@@ -51,48 +51,60 @@ function guardsPass(r: CompiledClauseRule, para: string, sentence: string, relSt
 }
 
 /**
- * Run every clause rule of the pack over one paragraph of normalized text. One pass of the
- * candidate regex finds positions where some pattern starts; only there are the rules' own
- * sticky patterns and guards evaluated, so the cost stays linear in the paragraph's length.
+ * Run every clause rule of the pack over one paragraph of normalized text. One pass of a
+ * character-class regex finds the positions where some pattern can start; only there are the
+ * rules' own sticky patterns and guards evaluated, so the cost stays linear in the paragraph.
  */
 export function checkParagraph(pack: CompiledPack, para: string): ClauseHit[] {
-  const cand = pack.candidates;
-  if (!cand || !para) return [];
+  const scan = pack.scan;
+  if (!para || (!scan && pack.unbounded.length === 0)) return [];
   const hits: ClauseHit[] = [];
-  const lastEnd = new Int32Array(pack.clauseRules.length).fill(-1);
+  // Per-rule state is allocated on the first match only: most paragraphs have none.
+  let lastEnd: Int32Array | null = null;
   // An article that cites the source of a measure once (依照《…》第…条的规定进行查封、扣押…)
   // keeps talking about that cited measure in its later sentences.
-  const citedInParagraph = new Uint8Array(pack.clauseRules.length);
+  let citedInParagraph: Uint8Array | null = null;
   let bounds: Int32Array | null = null;
-  cand.lastIndex = 0;
-  for (let m = cand.exec(para); m; m = cand.exec(para)) {
-    const pos = m.index;
+
+  const tryAt = (ri: number, re: RegExp, pos: number, sticky: boolean): void => {
+    if (lastEnd && lastEnd[ri]! > pos) return;
+    re.lastIndex = pos;
+    const mm = re.exec(para);
+    if (!mm || (sticky && mm.index !== pos)) return;
+    lastEnd ??= new Int32Array(pack.clauseRules.length).fill(-1);
+    citedInParagraph ??= new Uint8Array(pack.clauseRules.length);
     bounds ??= sentenceBounds(para);
-    const si = sentenceIndex(bounds, pos);
+    const si = sentenceIndex(bounds, mm.index);
     const sStart = bounds[si]!;
     const sEnd = bounds[si + 1]!;
+    const span = mm.indices?.groups?.hit;
+    const start = span ? span[0] : mm.index;
+    const end = span ? span[1] : mm.index + mm[0].length;
+    if (end > sEnd) return; // a pattern may not run across a sentence boundary
+    const r = pack.clauseRules[ri]!;
     const sentence = para.slice(sStart, sEnd);
-    for (let ri = 0; ri < pack.clauseRules.length; ri++) {
-      if (lastEnd[ri]! > pos) continue;
-      const r = pack.clauseRules[ri]!;
-      for (const re of r.match) {
-        re.lastIndex = pos;
-        const mm = re.exec(para);
-        if (!mm) continue;
-        const span = mm.indices?.groups?.hit;
-        const start = span ? span[0] : pos;
-        const end = span ? span[1] : pos + mm[0].length;
-        if (end > sEnd) continue; // a pattern may not run across a sentence boundary
-        if (!guardsPass(r, para, sentence, start - sStart, end - sStart)) continue;
-        const cited = r.rule.citation !== 'ignore' && (citedInParagraph[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
-        if (cited) citedInParagraph[ri] = 1;
-        if (r.rule.citation === 'require' && !cited) continue;
-        hits.push({ rule: ri, start, end, cited });
-        lastEnd[ri] = sEnd; // one finding per rule and sentence
-        break;
-      }
+    if (!guardsPass(r, para, sentence, start - sStart, end - sStart)) return;
+    const cited = r.rule.citation !== 'ignore' && (citedInParagraph[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
+    if (cited) citedInParagraph[ri] = 1;
+    if (r.rule.citation === 'require' && !cited) return;
+    hits.push({ rule: ri, start, end, cited });
+    lastEnd[ri] = sEnd; // one finding per rule and sentence
+  };
+
+  if (scan) {
+    scan.lastIndex = 0;
+    for (let m = scan.exec(para); m; m = scan.exec(para)) {
+      const pos = m.index;
+      for (const [ri, re] of pack.byChar.get(m[0])!) tryAt(ri, re, pos, true);
     }
-    cand.lastIndex = pos + 1;
   }
+  for (const [ri, re] of pack.unbounded) {
+    re.lastIndex = 0;
+    for (let m = re.exec(para); m; m = re.exec(para)) {
+      tryAt(ri, re, m.index, false);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  if (pack.unbounded.length) hits.sort((a, b) => a.start - b.start || a.rule - b.rule);
   return hits;
 }
