@@ -123,8 +123,9 @@ export class TextareaMirror {
   }
 
   /** Text of the drawn spans (tests compare them with the expected findings). */
-  spanTexts(): { text: string; severity: string; category: string }[] {
-    return this.box.hidden ? [] : this.spans.map(({ finding, el }) => ({ text: el.textContent ?? '', severity: finding.severity, category: finding.category }));
+  spanTexts(): { text: string; severity: string; category: string; start: number; end: number }[] {
+    if (this.box.hidden) return [];
+    return this.spans.map(({ finding, el }) => ({ text: el.textContent ?? '', severity: finding.severity, category: finding.category, start: finding.start, end: finding.end }));
   }
 
   private schedule(): void {

@@ -11,7 +11,7 @@ export interface Painted {
 const PRIORITY = { error: 3, warning: 2, info: 1 } as const;
 
 /** True when this window can paint with the CSS Custom Highlight API. */
-export function canPaint(win: Window): boolean {
+export function canPaint(win: Window & typeof globalThis): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS?.highlights === 'object';
 }
 

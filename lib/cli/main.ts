@@ -9,12 +9,16 @@ import { runPackExamples } from '../packs/examples';
 import { loadBuiltinPacks, loadPackDir, resolveChain } from '../packs/load';
 import { BuiltPackSchema, type BuiltPack } from '../packs/schema';
 import { toJson, toText, type FileReport } from './format';
+import { packSignCommand, SIGN_SUBCOMMANDS } from './pack-sign';
 import { readDocument, ReadError } from './read-file';
 
 const USAGE = `用法 / Usage:
   fashen check [--format text|json] [--pack ID|FILE]... FILE...
   fashen pack build rules/<pack> [--out PACK.json]
   fashen pack test rules/<pack>
+  fashen pack keygen --out KEYDIR [--name NAME]
+  fashen pack sign PACK.json --key KEYDIR [--out SIGNED.json]
+  fashen pack verify SIGNED.json --trust KEYDIR   (0 完好且由该密钥签名 intact and signed by that key; 1 否则 otherwise)
 退出码 / exit codes: 0 无错误级问题 no error-level finding; 1 有错误级问题 error-level findings; 2 用法错误或文件无法读取 bad usage or unreadable file`;
 
 class UsageError extends Error {}
@@ -116,6 +120,8 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     if (cmd === 'check') return await cmdCheck(rest);
+    // keygen/sign/verify: the publisher's commands (issue 4, lib/cli/pack-sign.ts)
+    if (cmd === 'pack' && (SIGN_SUBCOMMANDS as readonly string[]).includes(rest[0] ?? '')) return await packSignCommand(rest[0]!, rest.slice(1));
     if (cmd === 'pack') return cmdPack(rest);
     if (cmd === 'help' || cmd === '--help' || cmd === '-h') {
       process.stdout.write(USAGE + '\n');

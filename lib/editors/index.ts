@@ -7,7 +7,7 @@ import type { EditorAdapter, Region } from './types';
 import { wangeditor } from './wangeditor';
 
 export type { EditorAdapter, EditorFamily, PlainRegion, Region, RichRegion } from './types';
-export { buildTextModel, pointAt, type TextModel } from './text-model';
+export { buildTextModel, offsetOf, pointAt, type TextModel } from './text-model';
 export { watchEdits, type EditWatch } from './edits';
 
 /** Most specific first: generic contenteditable only gets roots nobody else claimed. */

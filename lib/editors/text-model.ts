@@ -146,3 +146,9 @@ function rangeFromPoints(doc: Document, s: DomPoint | null, e: DomPoint | null):
   if (range.collapsed) return null;
   return range;
 }
+
+/** The model offset of a DOM point inside one of the model's text nodes, or null. */
+export function offsetOf(segments: readonly Segment[], node: Node, offset: number): number | null {
+  for (const seg of segments) if (seg.node === node) return seg.start + Math.min(offset, seg.end - seg.start);
+  return null;
+}

@@ -11,6 +11,6 @@ function skip(el: Element): boolean {
 /** Slate editables; named wangeditor inside a wangEditor container. */
 export const wangeditor: EditorAdapter = {
   family: 'wangeditor',
-  find: (doc) => [...doc.querySelectorAll<HTMLElement>('[data-slate-editor="true"]')],
+  find: (doc) => [...doc.querySelectorAll<HTMLElement>('[data-slate-editor]')],
   region: (root) => richRegion('wangeditor', root.closest('.w-e-text-container') ? 'wangeditor' : 'slate', root, skip),
 };

@@ -27,6 +27,9 @@ function toNormalized(map: Int32Array, orig: number): number {
   return lo;
 }
 
+const LIST_ITEM = /^\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,3}[.．、])/;
+const LEAD_IN = /[：:]\s{0,4}$/;
+
 /** Per-paragraph memo of clause hits, keyed by the paragraph's normalized text. */
 export type ParagraphCache = Map<string, ClauseHit[]>;
 
@@ -66,17 +69,22 @@ export function check(text: string, pack: CompiledPack, opts: { title?: string; 
   const seen = cache ? new Set<string>() : null;
 
   let pos = 0;
+  let leadIn = '';
   while (pos <= ntext.length) {
     let nl = ntext.indexOf('\n', pos);
     if (nl < 0) nl = ntext.length;
     if (nl > pos) {
       const para = ntext.slice(pos, nl);
-      let hits = cache?.get(para);
+      // The items of a list (（一）… after 经营者应当遵守下列规定：) take their subject from its lead-in.
+      if (!LIST_ITEM.test(para)) leadIn = '';
+      const key = leadIn ? `${leadIn}\u0000${para}` : para;
+      let hits = cache?.get(key);
       if (!hits) {
-        hits = checkParagraph(pack, para);
-        cache?.set(para, hits);
+        hits = checkParagraph(pack, para, leadIn);
+        cache?.set(key, hits);
       }
-      seen?.add(para);
+      seen?.add(key);
+      if (LEAD_IN.test(para)) leadIn = para;
       for (const h of hits) {
         const s = map[pos + h.start]!;
         const e = map[pos + h.end]!;

@@ -1,6 +1,6 @@
 // Offset-preserving normalization: rule patterns are written once, in Chinese punctuation with
 // ASCII digits, and every match can still be painted on the user's original text.
-import { CHINESE_DIGITS, parseChineseNumber } from './numerals';
+import { CHINESE_DIGITS, isDigitByDigit, parseNumeralCodes } from './numerals';
 
 /** Normalized text plus the map back to the original string. */
 export interface Normalized {
@@ -124,17 +124,6 @@ function unitFollows(a: Uint16Array, len: number, at: number, bareYi: boolean): 
   return SINGLE_UNITS.has(c);
 }
 
-function runString(a: Uint16Array, s: number, e: number): string {
-  let out = '';
-  for (let i = s; i < e; i++) out += String.fromCharCode(a[i] as number);
-  return out;
-}
-
-function isDigitStyle(run: string): boolean {
-  for (const ch of run) if (!(ch in CHINESE_DIGITS) || ch === '两') return false;
-  return true;
-}
-
 // ---- main ------------------------------------------------------------------------------------
 
 class Builder {
@@ -175,7 +164,13 @@ class Builder {
   }
 }
 
-function toString(codes: Uint16Array, len: number): string {
+// TextDecoder (Node, browsers, workers) builds a 1M-character string several times faster than
+// String.fromCharCode; it would replace lone surrogates, so it is used only when there are none.
+const utf16Decoder: { decode(input: Uint16Array): string } | null =
+  typeof TextDecoder === 'undefined' ? null : new TextDecoder('utf-16le');
+
+function toString(codes: Uint16Array, len: number, hasSurrogates: boolean): string {
+  if (utf16Decoder && !hasSurrogates) return utf16Decoder.decode(codes.subarray(0, len));
   const parts: string[] = [];
   const CHUNK = 8192;
   for (let i = 0; i < len; i += CHUNK) {
@@ -184,17 +179,50 @@ function toString(codes: Uint16Array, len: number): string {
   return parts.join('');
 }
 
+interface CharPass {
+  b: Builder;
+  /** normalized indices where a run of Chinese numerals starts */
+  runStarts: Int32Array;
+  runCount: number;
+  hasSurrogates: boolean;
+}
+
 /** Character-level pass: width, punctuation, spaces and line ends (never longer than the input). */
-function normalizeChars(original: string): Builder {
+function normalizeChars(original: string): CharPass {
   const n = original.length;
   const b = new Builder(n + 1);
   const codes = b.codes;
   const map = b.map;
+  let runStarts = new Int32Array(64);
+  let runCount = 0;
+  let hasSurrogates = false;
   let k = 0;
   let spaceStart = -1;
+  let prevNumeral = false;
   for (let i = 0; i < n; i++) {
     let c = original.charCodeAt(i);
     const f = CLS[c] as number;
+    if ((f & (F_SPACE | F_INVISIBLE | F_HALF_PUNCT)) === 0 && spaceStart < 0 && c !== 0x0d) {
+      // Fast path: the character only needs its width mapping.
+      if (f & F_NUMERAL) {
+        if (!prevNumeral) {
+          if (runCount === runStarts.length) {
+            const grown = new Int32Array(runStarts.length * 2);
+            grown.set(runStarts);
+            runStarts = grown;
+          }
+          runStarts[runCount++] = k;
+        }
+        prevNumeral = true;
+      } else {
+        prevNumeral = false;
+        if (c >= 0xd800 && c <= 0xdfff) hasSurrogates = true;
+      }
+      codes[k] = MAPPED[c] as number;
+      map[k] = i;
+      k++;
+      continue;
+    }
     if (f & F_SPACE) {
       if (spaceStart < 0) spaceStart = i;
       continue;
@@ -224,9 +252,20 @@ function normalizeChars(original: string): Builder {
         codes[k] = SPACE;
         map[k] = spaceStart;
         k++;
+        prevNumeral = false;
       }
       spaceStart = -1;
     }
+    const isNum = ((CLS[c] as number) & F_NUMERAL) !== 0;
+    if (isNum && !prevNumeral) {
+      if (runCount === runStarts.length) {
+        const grown = new Int32Array(runStarts.length * 2);
+        grown.set(runStarts);
+        runStarts = grown;
+      }
+      runStarts[runCount++] = k;
+    }
+    prevNumeral = isNum;
     codes[k] = c;
     map[k] = origIndex;
     k++;
@@ -238,7 +277,7 @@ function normalizeChars(original: string): Builder {
   }
   map[k] = n;
   b.len = k;
-  return b;
+  return { b, runStarts, runCount, hasSurrogates };
 }
 
 function isThousandsGroup(s: string, at: number): boolean {
@@ -246,58 +285,56 @@ function isThousandsGroup(s: string, at: number): boolean {
   return !isAsciiDigit(MAPPED[s.charCodeAt(at + 3)]);
 }
 
-/** Numeral pass: Chinese numerals in a numeric context become ASCII digits. */
-function normalizeNumerals(src: Builder, origLength: number): Builder {
+/** Numeral pass: Chinese numerals in a numeric context become ASCII digits; only run starts are visited. */
+function normalizeNumerals(pass: CharPass, origLength: number): Builder {
+  const src = pass.b;
   const a = src.codes;
   const len = src.len;
   const m = src.map;
+  if (pass.runCount === 0) return src;
   const out = new Builder(len + 64);
-  let i = 0;
-  while (i < len) {
-    // Bulk-copy the stretch up to the next numeral or digit.
-    let j = i;
-    while (j < len && ((CLS[a[j] as number] as number) & (F_NUMERAL | F_DIGIT)) === 0) j++;
-    if (j > i) {
-      out.ensure(j - i);
-      out.codes.set(a.subarray(i, j), out.len);
-      out.map.set(m.subarray(i, j), out.len);
-      out.len += j - i;
-      i = j;
-      if (i >= len) break;
-    }
-    const c = a[i] as number;
-    const startsNumeral = isNumeral(c) && !(i > 0 && isNumeral(a[i - 1]));
-    const startsArabicMixed = isAsciiDigit(c) && !(i > 0 && (isAsciiDigit(a[i - 1]) || a[i - 1] === 0x2e));
-    if (!startsNumeral && !startsArabicMixed) {
-      out.push(c, m[i] as number);
-      i++;
-      continue;
-    }
-    let r = i;
-    if (startsArabicMixed) {
-      while (r < len && (isAsciiDigit(a[r]) || (a[r] === 0x2e && isAsciiDigit(a[r + 1])))) r++;
-      // 3万 / 1.5万元: only a following 千/万/亿 makes an Arabic number worth rewriting.
-      if (!(r < len && BIG_UNIT_CODES.has(a[r] as number))) {
-        out.ensure(r - i);
-        out.codes.set(a.subarray(i, r), out.len);
-        out.map.set(m.subarray(i, r), out.len);
-        out.len += r - i;
-        i = r;
-        continue;
+  let copied = 0;
+  const copyTo = (end: number): void => {
+    const n = end - copied;
+    if (n <= 0) return;
+    out.ensure(n);
+    const oc = out.codes;
+    const om = out.map;
+    let o = out.len;
+    if (n < 256) {
+      // Short stretches between numerals: a plain loop beats allocating subarray views.
+      for (let k = copied; k < end; k++, o++) {
+        oc[o] = a[k] as number;
+        om[o] = m[k] as number;
       }
+    } else {
+      oc.set(a.subarray(copied, end), o);
+      om.set(m.subarray(copied, end), o);
+      o += n;
     }
-    while (r < len && isNumeral(a[r])) r++;
-    const replaced = convertRun(a, len, i, r, out, m);
-    if (replaced > 0) {
-      i = replaced;
-      continue;
+    out.len = o;
+    copied = end;
+  };
+  for (let r = 0; r < pass.runCount; r++) {
+    let s = pass.runStarts[r] as number;
+    if (s < copied) continue;
+    let e = s;
+    while (e < len && isNumeral(a[e])) e++;
+    // 3万 / 1.5万元: Arabic digits right before 千/万/亿 belong to the same number.
+    if (s > copied && BIG_UNIT_CODES.has(a[s] as number) && isAsciiDigit(a[s - 1])) {
+      let d = s;
+      while (d > copied && (isAsciiDigit(a[d - 1]) || (a[d - 1] === 0x2e && isAsciiDigit(a[d - 2])))) d--;
+      if (!(d > 0 && a[d - 1] === 0x2e)) s = d;
     }
-    out.ensure(r - i);
-    out.codes.set(a.subarray(i, r), out.len);
-    out.map.set(m.subarray(i, r), out.len);
-    out.len += r - i;
-    i = r;
+    copyTo(s);
+    const next = convertRun(a, len, s, e, out, m);
+    if (next > 0) {
+      copied = next;
+    } else {
+      copyTo(e);
+    }
   }
+  copyTo(len);
   out.ensure(1);
   out.map[out.len] = origLength;
   return out;
@@ -311,6 +348,8 @@ const C_ZHI = cc('之');
 const C_BAI = cc('百');
 const C_CI = cc('次');
 const ZERO_CODES = new Set<number>([...'〇○零'].map(cc));
+const DIGIT_OF = new Int8Array(65536);
+for (const [ch, v] of Object.entries(CHINESE_DIGITS)) DIGIT_OF[cc(ch)] = v;
 
 /** Emits the converted run [s, e) and returns the index after it, or 0 when it stays as written. */
 function convertRun(a: Uint16Array, len: number, s: number, e: number, out: Builder, m: Int32Array): number {
@@ -323,7 +362,7 @@ function convertRun(a: Uint16Array, len: number, s: number, e: number, out: Buil
     let r2 = e + 2;
     while (r2 < len && (isNumeralOrDigit(a[r2]) || (a[r2] === 0x2e && isAsciiDigit(a[r2 + 1])))) r2++;
     if (r2 > e + 2) {
-      const v = parseChineseNumber(runString(a, e + 2, r2));
+      const v = parseNumeralCodes(a, e + 2, r2);
       if (v !== null) {
         out.pushSpread(`${formatNumber(v)}%`, s, r2, m);
         return r2;
@@ -343,15 +382,14 @@ function convertRun(a: Uint16Array, len: number, s: number, e: number, out: Buil
     // 二次供水 / 二次污染 are terms; counts of times use 两次.
     if (single && first === C_ER && a[e] === C_CI) return 0;
   }
-  const run = runString(a, s, e);
   // 三五年 / 七八个 are approximations, not 35 / 78.
-  const digitStyle = isDigitStyle(run);
-  if (digitStyle && run.length === 2 && !/[〇○零]/.test(run)) return 0;
-  const value = parseChineseNumber(run);
+  const digitStyle = isDigitByDigit(a, s, e);
+  if (digitStyle && e - s === 2 && !ZERO_CODES.has(a[s] as number) && !ZERO_CODES.has(a[s + 1] as number)) return 0;
+  const value = parseNumeralCodes(a, s, e);
   if (value === null) return 0;
-  if (digitStyle && run.length > 1) {
+  if (digitStyle && e - s > 1) {
     out.ensure(e - s);
-    for (let k = s; k < e; k++) out.push(0x30 + (CHINESE_DIGITS[String.fromCharCode(a[k] as number)] ?? 0), m[k] as number);
+    for (let k = s; k < e; k++) out.push(0x30 + (DIGIT_OF[a[k] as number] as number), m[k] as number);
   } else {
     out.pushSpread(formatNumber(value), s, e, m);
   }
@@ -369,7 +407,7 @@ function formatNumber(v: number): string {
 export function normalize(original: string): Normalized {
   const chars = normalizeChars(original);
   const nums = normalizeNumerals(chars, original.length);
-  return { text: toString(nums.codes, nums.len), toOrig: nums.map.slice(0, nums.len + 1) };
+  return { text: toString(nums.codes, nums.len, chars.hasSurrogates), toOrig: nums.map.subarray(0, nums.len + 1) };
 }
 
 /**

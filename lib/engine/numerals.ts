@@ -17,20 +17,161 @@ export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   '九': 9,
 };
 
-const SMALL_UNITS: Readonly<Record<string, number>> = { '十': 10, '百': 100, '千': 1000 };
-const BIG_UNITS: Readonly<Record<string, number>> = { '万': 1e4, '亿': 1e8 };
-/** 廿/卅 are contractions of 二十/三十 and behave like a 十 with a built-in multiplier. */
-const TENS_CONTRACTIONS: Readonly<Record<string, number>> = { '廿': 20, '卅': 30 };
+// Code-unit tables so normalization can parse numerals without building strings.
+// DIGIT: 0–9 for Chinese digits, ASCII and full-width digits; -1 otherwise.
+const DIGIT = new Int8Array(65536).fill(-1);
+// UNIT: 10/100/1000 for 十百千, 20/30 for 廿卅 (tens with a built-in multiplier), 1e4/1e8 for 万亿.
+const UNIT = new Float64Array(65536);
+const KIND_CHINESE_DIGIT = 1;
+const KIND_ARABIC = 2;
+const KIND = new Uint8Array(65536);
+const LIANG = '两'.charCodeAt(0);
+
+for (const [ch, v] of Object.entries(CHINESE_DIGITS)) {
+  DIGIT[ch.charCodeAt(0)] = v;
+  KIND[ch.charCodeAt(0)] = KIND_CHINESE_DIGIT;
+}
+for (let d = 0; d <= 9; d++) {
+  DIGIT[0x30 + d] = d;
+  DIGIT[0xff10 + d] = d;
+  KIND[0x30 + d] = KIND_ARABIC;
+  KIND[0xff10 + d] = KIND_ARABIC;
+}
+for (const [ch, v] of [
+  ['十', 10],
+  ['百', 100],
+  ['千', 1000],
+  ['廿', 20],
+  ['卅', 30],
+  ['万', 1e4],
+  ['亿', 1e8],
+] as const) {
+  UNIT[ch.charCodeAt(0)] = v;
+}
 
 /** True when `ch` can appear inside a Chinese numeral (digit or unit). */
 export function isChineseNumeralChar(ch: string): boolean {
-  return ch in CHINESE_DIGITS || ch in SMALL_UNITS || ch in BIG_UNITS || ch in TENS_CONTRACTIONS;
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && (KIND[c] === KIND_CHINESE_DIGIT || UNIT[c] !== 0);
 }
 
-function asciiDigitValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
-  return -1;
+/** True when [start, end) holds only Chinese digits (二〇二三), the digit-by-digit year style. */
+export function isDigitByDigit(codes: ArrayLike<number>, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = codes[i] as number;
+    if (KIND[c] !== KIND_CHINESE_DIGIT || c === LIANG) return false;
+  }
+  return end > start;
+}
+
+/** parseChineseNumber over code units [start, end) of an array or string's char codes. */
+export function parseNumeralCodes(codes: ArrayLike<number>, start: number, end: number): number | null {
+  if (end <= start) return null;
+
+  // Pure Arabic digits (ASCII or full-width), optional decimal part.
+  let arabic = true;
+  for (let i = start; i < end; i++) {
+    const c = codes[i] as number;
+    if (KIND[c] !== KIND_ARABIC && !(c === 0x2e && i > start && i < end - 1)) {
+      arabic = false;
+      break;
+    }
+  }
+  if (arabic) return arabicValue(codes, start, end);
+
+  if (isDigitByDigit(codes, start, end)) {
+    let v = 0;
+    for (let i = start; i < end; i++) v = v * 10 + (DIGIT[codes[i] as number] as number);
+    return v;
+  }
+
+  let total = 0;
+  let section = 0;
+  let num = -1; // -1: no pending digit
+  // Units inside a section must descend (百 then 十), otherwise the string is not one number.
+  let lastSmall = Infinity;
+  let lastUnitScale = 0;
+  let prevWasUnit = false;
+  let zeroSeen = false;
+  let i = start;
+  while (i < end) {
+    const c = codes[i] as number;
+    const kind = KIND[c] as number;
+    if (kind === KIND_ARABIC) {
+      if (num >= 0) return null;
+      let j = i;
+      while (j < end && (KIND[codes[j] as number] === KIND_ARABIC || (codes[j] === 0x2e && j + 1 < end && KIND[codes[j + 1] as number] === KIND_ARABIC))) j++;
+      num = arabicValue(codes, i, j);
+      prevWasUnit = false;
+      i = j;
+      continue;
+    }
+    if (kind === KIND_CHINESE_DIGIT) {
+      const d = DIGIT[c] as number;
+      if (d === 0) {
+        if (num >= 0) return null;
+        zeroSeen = true;
+        prevWasUnit = false;
+      } else {
+        if (num >= 0) return null;
+        num = d;
+      }
+      i++;
+      continue;
+    }
+    const unit = UNIT[c] as number;
+    if (unit === 0) return null;
+    if (unit === 20 || unit === 30) {
+      if (num >= 0 || 10 >= lastSmall) return null;
+      section += unit;
+      lastSmall = 10;
+      lastUnitScale = 10;
+    } else if (unit < 1e4) {
+      if (unit >= lastSmall) return null;
+      section += (num >= 0 ? num : 1) * unit;
+      num = -1;
+      lastSmall = unit;
+      lastUnitScale = unit;
+    } else {
+      let value = section + (num >= 0 ? num : 0);
+      if (value === 0) value = 1;
+      if (unit === 1e8) total = (total + value) * unit;
+      else total += value * unit;
+      section = 0;
+      num = -1;
+      lastSmall = Infinity;
+      lastUnitScale = unit;
+    }
+    zeroSeen = false;
+    prevWasUnit = true;
+    i++;
+  }
+  if (num >= 0) {
+    // 一万五 / 两千三 / 一百二: a bare digit right after a unit counts in the next lower unit.
+    if (prevWasUnit && !zeroSeen && lastUnitScale >= 100) section += (num * lastUnitScale) / 10;
+    else section += num;
+  }
+  return total + section;
+}
+
+function arabicValue(codes: ArrayLike<number>, start: number, end: number): number {
+  let v = 0;
+  let scale = 0;
+  for (let i = start; i < end; i++) {
+    const c = codes[i] as number;
+    if (c === 0x2e) {
+      scale = 1;
+      continue;
+    }
+    const d = DIGIT[c] as number;
+    if (scale === 0) v = v * 10 + d;
+    else {
+      scale /= 10;
+      v += d * scale;
+    }
+  }
+  // Round away binary noise of the decimal accumulation (1.5 stays 1.5).
+  return Math.round(v * 1e9) / 1e9;
 }
 
 /**
@@ -38,128 +179,7 @@ function asciiDigitValue(code: number): number {
  * 两万 → 20000, 廿三 → 23, 二〇二三 → 2023, 3万 → 30000, 一万五 → 15000; null when not a number.
  */
 export function parseChineseNumber(s: string): number | null {
-  if (s.length === 0) return null;
-
-  // Pure digit strings (ASCII or full-width, optional decimal part).
-  let allArabic = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (asciiDigitValue(c) < 0 && !(c === 0x2e && i > 0 && i < s.length - 1)) {
-      allArabic = false;
-      break;
-    }
-  }
-  if (allArabic) {
-    let ascii = '';
-    for (let i = 0; i < s.length; i++) {
-      const v = asciiDigitValue(s.charCodeAt(i));
-      ascii += v >= 0 ? String(v) : '.';
-    }
-    const n = Number(ascii);
-    return Number.isFinite(n) ? n : null;
-  }
-
-  // Digit-by-digit style (二〇二三): only digits, no units; 两 is never used this way.
-  let digitStyle = true;
-  for (const ch of s) {
-    if (!(ch in CHINESE_DIGITS) || ch === '两') {
-      digitStyle = false;
-      break;
-    }
-  }
-  if (digitStyle) {
-    if (s.length === 1) return CHINESE_DIGITS[s] ?? null;
-    let v = 0;
-    for (const ch of s) v = v * 10 + (CHINESE_DIGITS[ch] ?? 0);
-    return v;
-  }
-
-  let total = 0;
-  let section = 0;
-  let num: number | null = null;
-  // Units inside a section must descend (百 then 十), otherwise the string is not one number.
-  let lastSmall = Infinity;
-  let lastUnitScale = 0;
-  let prevWasUnit = false;
-  let zeroSeen = false;
-  let i = 0;
-  while (i < s.length) {
-    const ch = s[i] as string;
-    const code = s.charCodeAt(i);
-    if (asciiDigitValue(code) >= 0) {
-      if (num !== null) return null;
-      let j = i;
-      let str = '';
-      while (j < s.length) {
-        const c = s.charCodeAt(j);
-        const v = asciiDigitValue(c);
-        if (v >= 0) str += String(v);
-        else if (c === 0x2e && j + 1 < s.length && asciiDigitValue(s.charCodeAt(j + 1)) >= 0) str += '.';
-        else break;
-        j++;
-      }
-      num = Number(str);
-      prevWasUnit = false;
-      i = j;
-      continue;
-    }
-    if (ch in CHINESE_DIGITS) {
-      const d = CHINESE_DIGITS[ch] as number;
-      if (d === 0 && ch !== '两') {
-        if (num !== null) return null;
-        zeroSeen = true;
-        prevWasUnit = false;
-        i++;
-        continue;
-      }
-      if (num !== null) return null;
-      num = d;
-      i++;
-      continue;
-    }
-    if (ch in SMALL_UNITS) {
-      const scale = SMALL_UNITS[ch] as number;
-      if (scale >= lastSmall) return null;
-      section += (num ?? 1) * scale;
-      num = null;
-      lastSmall = scale;
-      lastUnitScale = scale;
-      zeroSeen = false;
-      prevWasUnit = true;
-      i++;
-      continue;
-    }
-    if (ch in TENS_CONTRACTIONS) {
-      if (num !== null || 10 >= lastSmall) return null;
-      section += TENS_CONTRACTIONS[ch] as number;
-      lastSmall = 10;
-      lastUnitScale = 10;
-      zeroSeen = false;
-      prevWasUnit = true;
-      i++;
-      continue;
-    }
-    if (ch in BIG_UNITS) {
-      const big = BIG_UNITS[ch] as number;
-      let value = section + (num ?? 0);
-      if (value === 0) value = 1;
-      if (big === 1e8) total = (total + value) * big;
-      else total += value * big;
-      section = 0;
-      num = null;
-      lastSmall = Infinity;
-      lastUnitScale = big;
-      zeroSeen = false;
-      prevWasUnit = true;
-      i++;
-      continue;
-    }
-    return null;
-  }
-  if (num !== null) {
-    // 一万五 / 两千三 / 一百二: a bare digit right after a unit counts in the next lower unit.
-    if (prevWasUnit && !zeroSeen && lastUnitScale >= 100) section += (num * lastUnitScale) / 10;
-    else section += num;
-  }
-  return total + section;
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return parseNumeralCodes(codes, 0, s.length);
 }

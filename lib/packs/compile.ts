@@ -18,6 +18,9 @@ export interface CompiledClauseRule {
   requires: RegExp[];
   unless: RegExp[];
   unlessParagraph: RegExp[];
+  unlessClause: RegExp[];
+  requireLeadIn: RegExp[];
+  unlessLeadIn: RegExp[];
   unlessBefore: RegExp[];
   requireBefore: RegExp[];
   unlessAfter: RegExp[];
@@ -115,6 +118,9 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
       requires: compileEach(rule.id, rule.requires),
       unless: compileList(rule.id, rule.unless),
       unlessParagraph: compileList(rule.id, rule.unlessParagraph),
+      unlessClause: compileList(rule.id, rule.unlessClause),
+      requireLeadIn: compileEach(rule.id, rule.requireLeadIn),
+      unlessLeadIn: compileList(rule.id, rule.unlessLeadIn),
       unlessBefore: compileList(rule.id, rule.unlessBefore),
       requireBefore: compileEach(rule.id, rule.requireBefore),
       unlessAfter: compileList(rule.id, rule.unlessAfter),

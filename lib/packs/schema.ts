@@ -55,6 +55,15 @@ export const ClauseRuleSchema = z.strictObject({
   requires: z.array(GuardRef).default([]),
   /** suppress when any of these matches the sentence */
   unless: z.array(GuardRef).default([]),
+  /** suppress when any of these matches the clause (the part of the sentence between ；) holding the match */
+  unlessClause: z.array(GuardRef).default([]),
+  /**
+   * Every one of these must match the lead-in of a list the paragraph is an item of (the last
+   * paragraph before the items that ends with ：, e.g. 经营者应当遵守下列规定：); no lead-in fails.
+   */
+  requireLeadIn: z.array(GuardRef).default([]),
+  /** suppress when any of these matches the lead-in of the list the paragraph belongs to */
+  unlessLeadIn: z.array(GuardRef).default([]),
   /** suppress when any of these matches the paragraph (line) holding the sentence */
   unlessParagraph: z.array(GuardRef).default([]),
   /** every one of these must match the text of the sentence before the match */

@@ -37,10 +37,18 @@ function sentenceIndex(bounds: Int32Array, offset: number): number {
   return lo;
 }
 
-function guardsPass(r: CompiledClauseRule, para: string, sentence: string, relStart: number, relEnd: number): boolean {
+function guardsPass(r: CompiledClauseRule, para: string, leadIn: string, sentence: string, relStart: number, relEnd: number): boolean {
   for (const re of r.requires) if (!re.test(sentence)) return false;
   if (anyMatch(r.unless, sentence)) return false;
   if (r.unlessParagraph.length && anyMatch(r.unlessParagraph, para)) return false;
+  if (r.unlessClause.length) {
+    const cs = sentence.lastIndexOf('；', relStart - 1) + 1;
+    let ce = sentence.indexOf('；', relEnd);
+    if (ce < 0) ce = sentence.length;
+    if (anyMatch(r.unlessClause, sentence.slice(cs, ce))) return false;
+  }
+  if (r.requireLeadIn.length) for (const re of r.requireLeadIn) if (!leadIn || !re.test(leadIn)) return false;
+  if (r.unlessLeadIn.length && leadIn && anyMatch(r.unlessLeadIn, leadIn)) return false;
   if (r.unlessBefore.length || r.requireBefore.length) {
     const before = sentence.slice(0, relStart);
     if (anyMatch(r.unlessBefore, before)) return false;
@@ -54,8 +62,9 @@ function guardsPass(r: CompiledClauseRule, para: string, sentence: string, relSt
  * Run every clause rule of the pack over one paragraph of normalized text. One pass of a
  * character-class regex finds the positions where some pattern can start; only there are the
  * rules' own sticky patterns and guards evaluated, so the cost stays linear in the paragraph.
+ * `leadIn` is the lead-in of the list the paragraph is an item of (经营者应当遵守下列规定：).
  */
-export function checkParagraph(pack: CompiledPack, para: string): ClauseHit[] {
+export function checkParagraph(pack: CompiledPack, para: string, leadIn = ''): ClauseHit[] {
   const scan = pack.scan;
   if (!para || (!scan && pack.unbounded.length === 0)) return [];
   const hits: ClauseHit[] = [];
@@ -83,7 +92,7 @@ export function checkParagraph(pack: CompiledPack, para: string): ClauseHit[] {
     if (end > sEnd) return; // a pattern may not run across a sentence boundary
     const r = pack.clauseRules[ri]!;
     const sentence = para.slice(sStart, sEnd);
-    if (!guardsPass(r, para, sentence, start - sStart, end - sStart)) return;
+    if (!guardsPass(r, para, leadIn, sentence, start - sStart, end - sStart)) return;
     const cited = r.rule.citation !== 'ignore' && (citedInParagraph[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
     if (cited) citedInParagraph[ri] = 1;
     if (r.rule.citation === 'require' && !cited) return;

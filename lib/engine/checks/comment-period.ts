@@ -65,8 +65,11 @@ function sentenceBounds(t: string, s: number, e: number): [number, number] {
 // A sentence about public comment (bare 意见 also names a genre: 实施意见, 指导意见).
 const COMMENT_CONTEXT_RE = /征求|征集|意见建议|意见和建议|提出意见|提交意见|报送意见|反馈意见|修改意见|意见反馈/u;
 // Deadlines: the reader is asked to send comments (or objections) by a date.
-const DEADLINE_CONTEXT_RE =
-  /征求|征集|异议|反馈|意见[^，。；\n]{0,12}?(?:发送|提交|报送|提出|寄送|邮寄|发至|送至|传真|发到|告知)|(?:提出|提交|报送|发送|提供)[^，。；\n]{0,10}?(?:意见|建议)/u;
+// 实施意见 / 指导意见 … name documents, not comments.
+const COMMENTS = '(?<!实施|指导|若干|工作|审查|审核|处理|鉴定|评估|整改|贯彻|落实)(?:意见|建议)';
+const DEADLINE_CONTEXT_RE = new RegExp(
+  `征求|征集|异议|反馈|${COMMENTS}[^，。；\\n]{0,12}?(?:发送|提交|报送|提出|寄送|邮寄|发至|送至|传真|发到|告知)|(?:提出|提交|报送|发送|提供)[^，。；\\n]{0,10}?${COMMENTS}`,
+);
 // 公示 and 异议 also name steps of procedures a rule prescribes (审核结果公示，公示期为20日); they
 // describe this document's window only when the document itself is a 公示 notice.
 const PUBLICITY_NOTICE_RE = /现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/u;
@@ -83,7 +86,13 @@ const RULE_WORDS_RE = /不少于|不得少于|不低于|至少|不应少于|不�
 const RULE_MODAL_RE = /应当|必须|应予/u;
 const DEADLINE_AFTER_RE =
   /^[ ]?(?:[（]?(?:星期|周)[一二三四五六日天][）]?)?[ ]?(?:\d{1,2}[:：]\d{2}|\d{1,2}[ ]?[时点](?:\d{1,2}分)?|下班|中午|上午|下午|晚上?|工作时间结束)?[ ]?(?:前|之前|以前|止|为止)/u;
-const DEADLINE_BEFORE_RE = /(?:截止|截至)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u;
+// 截止时间为DATE / 即日起至DATE / 发布之日起至DATE
+const DEADLINE_BEFORE_RE = /(?:(?:截止|截至)(?:日期|时间)?(?:为|是|：|到|至)?|(?:即日|之日)起?(?:至|到))[ ]?$/u;
+// 请于DATE将意见反馈至… (no 前): the date is when the comments must arrive.
+const DEADLINE_LEAD_RE = /(?:请于|请在|于)[ ]?$/u;
+const DEADLINE_SEND_RE = /^[^。；\n]{0,24}?(?:反馈|发送|报送|提交|提出|寄送|邮寄|发至|送至|传真|发到)/u;
+// A period written inside an article (第N条…) is a rule of the text, not a notice's own window.
+const ARTICLE_START_RE = /^[ ]?第\d+条/u;
 const ISSUED_AFTER_RE = /^[ ]?(?:印发|发布|公布|公告|发出|挂网)/u;
 
 function count(a: YMD, b: YMD, counting: CommentParams['counting']): number {
@@ -156,11 +165,25 @@ function rangeWindows(
   return out;
 }
 
-/** Publication date to count a window from: the issue date nearest to `pos` that is not after `limit`. */
+function lowerBound(items: readonly { start: number }[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid] as { start: number }).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Publication date to count a window from: the issue date nearest to `pos` (items sorted by start). */
 function pickStart(issue: readonly DateMention[], pos: number, exclude: DateMention | null): DateMention | null {
+  const i = lowerBound(issue, pos);
   let best: DateMention | null = null;
   let bestDist = Infinity;
-  for (const d of issue) {
+  // The nearest candidates sit right around the insertion point; two on each side cover `exclude`.
+  for (let k = Math.max(0, i - 2); k < Math.min(issue.length, i + 2); k++) {
+    const d = issue[k] as DateMention;
     if (d === exclude) continue;
     const dist = Math.abs(d.start - pos);
     if (dist < bestDist) {
@@ -171,8 +194,24 @@ function pickStart(issue: readonly DateMention[], pos: number, exclude: DateMent
   return best;
 }
 
+function rangeInSentence(ranges: readonly DateRange[], a: number, b: number): DateRange | undefined {
+  const r = ranges[lowerBound(ranges, a)];
+  return r && r.end <= b ? r : undefined;
+}
+
+/** 自2024年9月27日起公示5个工作日: a dated start in the same sentence. */
+function startInSentence(t: string, dates: readonly DateMention[], a: number, b: number): DateMention | null {
+  for (let k = lowerBound(dates, a); k < dates.length; k++) {
+    const d = dates[k] as DateMention;
+    if (d.end > b) break;
+    if (d.year !== null && /^[ ]?(?:起|开始)/u.test(t.slice(d.end, d.end + 3))) return d;
+  }
+  return null;
+}
+
 function nDayWindows(
   t: string,
+  dates: readonly DateMention[],
   ranges: readonly DateRange[],
   issue: readonly DateMention[],
   counting: CommentParams['counting'],
@@ -194,6 +233,8 @@ function nDayWindows(
     const [a, b] = sentenceBounds(t, numStart, end);
     const sentence = t.slice(a, b);
     if (RULE_MODAL_RE.test(sentence) && !/请/u.test(sentence)) continue;
+    const paraStart = t.lastIndexOf('\n', numStart - 1) + 1;
+    if (numStart - paraStart < 2000 && ARTICLE_START_RE.test(t.slice(paraStart, paraStart + 12))) continue;
     if (anchor[1] !== undefined) {
       if (!OWN_VOICE_RE.test(sentence)) continue;
       if (!COMMENT_CONTEXT_RE.test(sentence) && !DEADLINE_CONTEXT_RE.test(sentence) && !(publicityNotice && /公示|异议/u.test(sentence))) continue;
@@ -204,8 +245,7 @@ function nDayWindows(
     }
     const n = Number(m[1]);
     const unit = m[2] as string;
-    const rangeInSentence = ranges.find((r) => r.start >= a && r.end <= b);
-    const startMention = rangeInSentence?.from ?? pickStart(issue, numStart, null);
+    const startMention = rangeInSentence(ranges, a, b)?.from ?? startInSentence(t, dates, a, b) ?? pickStart(issue, numStart, null);
     const start = startMention ? toYMD(startMention) : null;
     let days: number;
     if (unit.endsWith('工作日')) {
@@ -240,11 +280,14 @@ function deadlineWindows(
   const issueSet = new Set(issue);
   // Dates written as "DATE印发/发布" also tell when the notice went out.
   const starts = [...issue, ...dates.filter((d) => !issueSet.has(d) && d.year !== null && !d.yearCarried && ISSUED_AFTER_RE.test(t.slice(d.end, d.end + 4)))];
+  starts.sort((x, y) => x.start - y.start);
   const out: Window[] = [];
   for (const d of dates) {
     if (inRange.has(d) || issueSet.has(d)) continue;
     const after = DEADLINE_AFTER_RE.exec(t.slice(d.end, d.end + 24));
-    const before = DEADLINE_BEFORE_RE.test(t.slice(Math.max(0, d.start - 10), d.start));
+    const lookBack = t.slice(Math.max(0, d.start - 10), d.start);
+    const before =
+      DEADLINE_BEFORE_RE.test(lookBack) || (DEADLINE_LEAD_RE.test(lookBack) && DEADLINE_SEND_RE.test(t.slice(d.end, d.end + 40)));
     if (!after && !before) continue;
     const [a, b] = sentenceBounds(t, d.start, d.end);
     const sentence = t.slice(a, b);
@@ -281,7 +324,7 @@ export function checkCommentPeriod(original: string, norm: Normalized, params: C
   const publicityNotice = PUBLICITY_NOTICE_RE.test(t);
   const windows = [
     ...rangeWindows(t, ranges, params.counting, publicityNotice),
-    ...nDayWindows(t, ranges, issue, params.counting, publicityNotice),
+    ...nDayWindows(t, dates, ranges, issue, params.counting, publicityNotice),
     ...deadlineWindows(t, dates, ranges, issue, params.counting),
   ];
   const minDays = params.minDays;

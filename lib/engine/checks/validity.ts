@@ -412,8 +412,7 @@ export function checkValidity(original: string, norm: Normalized, params: Validi
   let best = candidates[0] as Candidate;
   for (const c of candidates) if (c.rank > best.rank || (c.rank === best.rank && c.s > best.s)) best = c;
 
-  const ss = Math.max(clauseStartOfSentence(t, best.s), 0);
-  const span = toOriginalSpan(norm, Math.min(ss, best.s), best.e, original);
+  const span = toOriginalSpan(norm, statementStart(t, best.s), best.e, original);
   const located = { start: span.start, end: span.end, text: original.slice(span.start, span.end) };
 
   if (best.infinite) {
@@ -438,10 +437,10 @@ export function checkValidity(original: string, norm: Normalized, params: Validi
   return { status, years, limitYears, provisional, ...located };
 }
 
-/** Start of the sentence holding `i`, skipping article numbers such as 第13条 or 三、. */
-function clauseStartOfSentence(t: string, i: number): number {
-  let s = sentenceStart(t, i);
-  const head = /^(?:[ ]|第\d+条|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)+/u.exec(t.slice(s, s + 20));
-  if (head) s += head[0].length;
-  return s;
+/** Where the statement's text starts: its sentence, or its own clause, without article numbers (第13条, 三、). */
+function statementStart(t: string, s: number): number {
+  let start = Math.min(sentenceStart(t, s), s);
+  const head = NUMBERING_RE.exec(t.slice(start, start + 20));
+  if (head) start += head[0].length;
+  return start;
 }

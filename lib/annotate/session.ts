@@ -1,0 +1,293 @@
+import { offsetOf, watchEdits, type EditWatch, type Region, type TextModel } from '../editors/index';
+import type { Finding, Report } from '../engine/types';
+import type { CompiledPack } from '../packs/compile';
+import type { Card } from './card';
+import { findingAt, findingAtOffset, unionRect, type Hittable } from './hit-test';
+import { isShown, type ViewState } from './layers';
+import { createLiveChecker, SLICE_CHARS, type LiveChecker } from './live-check';
+import { TextareaMirror } from './mirror';
+import type { Painter } from './painter';
+
+/** What every region session of a frame shares. */
+export interface FrameEnv {
+  pack: CompiledPack;
+  /** null when the frame cannot paint highlights (no CSS Custom Highlight API) */
+  painter: Painter | null;
+  card: Card;
+  view(): ViewState;
+  /** a region finished a check */
+  reported(session: RegionSession, report: Report): void;
+  /** a check started (busy) or ended (idle); the probe waits on this */
+  busy(delta: 1 | -1): void;
+  /** edit-to-highlight latency of one edit, in ms */
+  latency(ms: number): void;
+}
+
+/** A finding on screen: its span and where it is drawn. */
+type Shown = Hittable & { anchor(): DOMRectReadOnly | null; range?: Range };
+
+/**
+ * One editing region under annotation: hears its edits, checks its text (never during an IME
+ * composition), paints the findings and opens the card on hover, click or caret.
+ */
+export class RegionSession {
+  readonly checker: LiveChecker;
+  readonly watch: EditWatch;
+  checks = 0;
+  report: Report | null = null;
+  private readonly ac = new AbortController();
+  private readonly mirror: TextareaMirror | null;
+  private shown: Shown[] = [];
+  private model: TextModel | null = null;
+  private lastText: string | null = null;
+  private scheduled = false;
+  private running = false;
+  private inputAt: number | null = null;
+  private typing = false;
+  private cardBy: 'pointer' | 'caret' | null = null;
+  private frame = 0;
+  private wasBusy = false;
+
+  constructor(
+    readonly region: Region,
+    private readonly env: FrameEnv,
+    parent: AbortSignal,
+  ) {
+    const signal = this.ac.signal;
+    parent.addEventListener('abort', () => this.dispose(), { signal });
+    this.checker = createLiveChecker(env.pack);
+    this.mirror = region.kind === 'plain' ? new TextareaMirror(region.root, signal) : null;
+    this.watch = watchEdits(region, (at) => this.schedule(at), signal);
+    this.listen(signal);
+    this.schedule();
+  }
+
+  get signal(): AbortSignal {
+    return this.ac.signal;
+  }
+
+  dispose(): void {
+    if (this.ac.signal.aborted) return;
+    this.scheduled = false;
+    this.env.painter?.clearRegion(this);
+    if (this.cardBy) this.env.card.hide();
+    this.ac.abort();
+    this.updateBusy();
+  }
+
+  /** Tell the frame whether a check is scheduled or running (the probe's idle() waits on it). */
+  private updateBusy(): void {
+    const busy = (this.scheduled || this.running) && !this.ac.signal.aborted;
+    if (busy !== this.wasBusy) this.env.busy(busy ? 1 : -1);
+    this.wasBusy = busy;
+  }
+
+  /** Re-apply the view (global switch, layers) to what this region shows. */
+  applyView(): void {
+    if (this.mirror && this.report) this.mirror.render(this.lastText ?? '', this.report.findings, this.isShownFinding);
+    const open = this.env.card.finding;
+    if (this.cardBy && open && !this.isShownFinding(open)) this.hideCard();
+  }
+
+  /** Findings as painted: text of each live Range or mirror span (the probe reports these). */
+  painted(): { category: string; severity: string; text: string; start: number; end: number }[] {
+    if (this.mirror) return this.mirror.spanTexts();
+    return this.shown.map(({ finding: f, range }) => ({
+      category: f.category,
+      severity: f.severity,
+      text: range?.toString() ?? '',
+      start: f.start,
+      end: f.end,
+    }));
+  }
+
+  /** The on-screen centre of the first line of the shown finding whose text is `text`. */
+  pointOf(text: string): { x: number; y: number } | null {
+    const item = this.shown.find((s) => s.finding.text === text && this.isShownFinding(s.finding));
+    const r = item?.anchor();
+    return r ? { x: r.left + Math.min(r.width / 2, 24), y: r.top + r.height / 2 } : null;
+  }
+
+  private readonly isShownFinding = (f: Finding): boolean => isShown(this.env.view(), f.category);
+
+  private schedule(inputAt?: number): void {
+    if (this.ac.signal.aborted) return;
+    if (inputAt !== undefined) {
+      this.inputAt = this.inputAt === null ? inputAt : Math.min(this.inputAt, inputAt);
+      this.typing = true;
+    }
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.updateBusy();
+    // A task, not a microtask: the editor finishes its own DOM updates for this edit first, and a
+    // burst of mutations costs one check.
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => void this.run();
+    ch.port2.postMessage(null);
+  }
+
+  private async run(): Promise<void> {
+    if (!this.scheduled || this.running || this.ac.signal.aborted) return;
+    this.scheduled = false;
+    // During a composition nothing is checked; compositionend schedules the composed text.
+    if (!this.watch.composing) {
+      this.running = true;
+      try {
+        await this.check();
+      } catch (err) {
+        console.warn('[fashen] check failed / 检查失败', err);
+      } finally {
+        this.running = false;
+      }
+    }
+    // an edit that arrived while a sliced check was running queued no task of its own
+    if (this.scheduled && !this.ac.signal.aborted) {
+      this.scheduled = false;
+      this.schedule();
+    }
+    this.updateBusy();
+  }
+
+  private read(): { text: string; model: TextModel | null } {
+    const r = this.region;
+    if (r.kind === 'plain') return { text: r.read().text, model: null };
+    const model = r.read();
+    return { text: model.text, model };
+  }
+
+  private async check(): Promise<void> {
+    let { text, model } = this.read();
+    if (text === this.lastText) {
+      this.inputAt = null;
+      return;
+    }
+    if (this.checker.uncached(text) > SLICE_CHARS) {
+      const fresh = await this.checker.warm(text, () => this.scheduled || this.ac.signal.aborted);
+      if (!fresh) return;
+      // the page ran between slices: read again so offsets match the DOM painted below
+      ({ text, model } = this.read());
+    }
+    const report = this.checker.check(text);
+    this.checks += 1;
+    this.lastText = text;
+    this.model = model;
+    this.report = report;
+    this.paint(text, report);
+    if (this.inputAt !== null) {
+      this.env.latency(performance.now() - this.inputAt);
+      this.inputAt = null;
+    }
+    this.env.reported(this, report);
+  }
+
+  private paint(text: string, report: Report): void {
+    if (this.mirror) {
+      this.mirror.render(text, report.findings, this.isShownFinding);
+      this.shown = this.mirror.hittables().map((h) => ({ ...h, anchor: () => firstRect(h.rects()) }));
+    } else if (this.model) {
+      const model = this.model;
+      const shown: (Shown & { range: Range })[] = [];
+      for (const finding of report.findings) {
+        const range = model.rangeFor(finding.start, finding.end);
+        if (!range) continue;
+        shown.push({ finding, range, rects: () => range.getClientRects(), anchor: () => firstRect(range.getClientRects()) });
+      }
+      this.shown = shown;
+      this.env.painter?.set(this, shown);
+    }
+    const open = this.env.card.finding;
+    if (this.cardBy && open) {
+      // keep the card on the same finding across re-checks; close it when the finding is gone
+      const same = this.shown.find((s) => s.finding.ruleId === open.ruleId && s.finding.text === open.text);
+      if (!same) this.hideCard();
+    }
+  }
+
+  private showCard(item: Shown, by: 'pointer' | 'caret', near?: { x: number; y: number }): void {
+    const rects = [...item.rects()];
+    const line = near ? rects.find((r) => near.y >= r.top - 1 && near.y <= r.bottom + 3) : undefined;
+    // rects are in the region's window, where the card lives too
+    const anchor = line ?? unionRect(rects.slice(0, 1)) ?? item.anchor();
+    if (!anchor) return;
+    this.env.card.show(item.finding, anchor);
+    this.cardBy = by;
+  }
+
+  private hideCard(): void {
+    this.env.card.hide();
+    this.cardBy = null;
+  }
+
+  private listen(signal: AbortSignal): void {
+    const root: HTMLElement = this.region.root;
+    const doc = root.ownerDocument;
+    const win = doc.defaultView!;
+    const opts = { passive: true, signal } as const;
+
+    const hitAt = (x: number, y: number): Shown | null => findingAt(this.shown, x, y, this.isShownFinding);
+    let last: { x: number; y: number } | null = null;
+    root.addEventListener(
+      'mousemove',
+      (e) => {
+        last = { x: e.clientX, y: e.clientY };
+        if (this.frame) return;
+        this.frame = win.requestAnimationFrame(() => {
+          this.frame = 0;
+          if (!last || signal.aborted) return;
+          const hit = hitAt(last.x, last.y);
+          if (hit) this.showCard(hit, 'pointer', last);
+          else if (this.cardBy === 'pointer') this.hideCard();
+        });
+      },
+      opts,
+    );
+    root.addEventListener(
+      'mouseleave',
+      (e) => {
+        if (this.cardBy === 'pointer' && !this.env.card.contains(e.relatedTarget as Node | null)) this.hideCard();
+      },
+      opts,
+    );
+    root.addEventListener(
+      'click',
+      (e) => {
+        const hit = hitAt(e.clientX, e.clientY);
+        if (hit) this.showCard(hit, 'pointer', { x: e.clientX, y: e.clientY });
+      },
+      opts,
+    );
+    root.addEventListener('keydown', (e) => e.key === 'Escape' && this.cardBy && this.hideCard(), opts);
+
+    // Keyboard focus: the caret entering a finding opens its card (not while typing through it).
+    const caret = (): void => {
+      if (this.typing) {
+        this.typing = false;
+        return;
+      }
+      const offset = this.caretOffset();
+      const hit = offset === null ? null : findingAtOffset(this.shown, offset, this.isShownFinding);
+      if (hit) this.showCard(hit, 'caret');
+      else if (this.cardBy === 'caret') this.hideCard();
+    };
+    if (this.region.kind === 'plain') {
+      root.addEventListener('keyup', caret, opts);
+      root.addEventListener('mouseup', () => queueMicrotask(caret), opts);
+    } else {
+      doc.addEventListener('selectionchange', caret, opts);
+    }
+  }
+
+  private caretOffset(): number | null {
+    const r = this.region;
+    if (r.kind === 'plain') return r.root.selectionStart === r.root.selectionEnd ? r.root.selectionStart : null;
+    const sel = r.root.ownerDocument.getSelection();
+    if (!sel || !sel.isCollapsed || !sel.anchorNode || !this.model) return null;
+    if (!r.root.contains(sel.anchorNode)) return null;
+    return offsetOf(this.model.segments, sel.anchorNode, sel.anchorOffset);
+  }
+}
+
+function firstRect(rects: Iterable<DOMRectReadOnly>): DOMRectReadOnly | null {
+  for (const r of rects) if (r.width || r.height) return r;
+  return null;
+}

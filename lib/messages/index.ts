@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../engine/types';
+import { BuiltPackSchema } from '../packs/schema';
+
+// The one protocol between extension contexts (STYLE.md, after Harper's protocol.ts): every
+// message is a member of a discriminated union on `kind`, parsed with zod wherever it arrives.
+
+const Origin = z.string().regex(/^(https?|file):\/\/[^/]*$/, 'an origin such as https://oa.example.gov.cn');
+
+/** Document-level results of one editing region, shown in the popup. */
+export const DocSummarySchema = z.object({
+  family: z.string(),
+  editor: z.string(),
+  title: z.string().nullable(),
+  documentType: z.string(),
+  validity: z.object({ status: z.enum(['ok', 'missing', 'too_long']), years: z.number().nullable(), limitYears: z.number() }),
+  commentPeriod: z.object({ status: z.enum(['ok', 'too_short', 'missing']), days: z.number().nullable(), minDays: z.number() }),
+  counts: z.partialRecord(z.enum(CATEGORIES), z.number().int().nonnegative()),
+  errors: z.number().int().nonnegative(),
+});
+export type DocSummary = z.infer<typeof DocSummarySchema>;
+
+/** Whether fashen runs on a site, and why. */
+export const SiteStatusSchema = z.object({
+  kind: z.literal('site-status'),
+  origin: Origin,
+  /** the match pattern registered for the origin */
+  pattern: z.string(),
+  /** content script registered for the origin */
+  enabled: z.boolean(),
+  /** host permission granted for the origin */
+  granted: z.boolean(),
+  /** listed by the administrator's managed policy */
+  managed: z.boolean(),
+  /** pre-enabled by the test build (FASHEN_TEST_HOSTS) */
+  preset: z.boolean(),
+});
+export type SiteStatus = z.infer<typeof SiteStatusSchema>;
+
+/** Every request a context can send to the background. */
+export const RequestSchema = z.discriminatedUnion('kind', [
+  /** content script: which packs, which site */
+  z.object({ kind: z.literal('hello') }),
+  /** content script: document-level results of this frame */
+  z.object({ kind: z.literal('summary'), summaries: z.array(DocSummarySchema).max(50) }),
+  /** popup: is fashen on for this origin */
+  z.object({ kind: z.literal('site-status'), origin: Origin }),
+  /** popup, after the user granted the host permission: register and start on the tab */
+  z.object({ kind: z.literal('site-enable'), origin: Origin, tabId: z.number().int().optional() }),
+  /** popup: unregister, stop on the tab, give the permission back */
+  z.object({ kind: z.literal('site-disable'), origin: Origin, tabId: z.number().int().optional() }),
+  /** popup: document-level results of the tab's editors */
+  z.object({ kind: z.literal('tab-summary'), tabId: z.number().int() }),
+]);
+export type Request = z.infer<typeof RequestSchema>;
+
+export const PacksReplySchema = z.object({ kind: z.literal('packs'), site: z.string(), packs: z.array(BuiltPackSchema).min(1) });
+export const OkReplySchema = z.object({ kind: z.literal('ok') });
+export const TabSummaryReplySchema = z.object({ kind: z.literal('tab-summary'), summaries: z.array(DocSummarySchema) });
+export const ErrorReplySchema = z.object({ kind: z.literal('error'), message: z.string() });
+
+/** The reply schema of each request kind. */
+export const REPLIES = {
+  hello: PacksReplySchema,
+  summary: OkReplySchema,
+  'site-status': SiteStatusSchema,
+  'site-enable': SiteStatusSchema,
+  'site-disable': SiteStatusSchema,
+  'tab-summary': TabSummaryReplySchema,
+} as const;
+export type ReplyOf<K extends Request['kind']> = z.infer<(typeof REPLIES)[K]>;
+
+/** Messages the background sends to content scripts of a tab. */
+export const ContentCommandSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('stop') })]);
+export type ContentCommand = z.infer<typeof ContentCommandSchema>;
+
+/** Send a request through `send` (runtime.sendMessage) and parse the reply by its kind. */
+export async function request<R extends Request>(send: (msg: unknown) => Promise<unknown>, msg: R): Promise<ReplyOf<R['kind']>> {
+  const raw = await send(RequestSchema.parse(msg));
+  const err = ErrorReplySchema.safeParse(raw);
+  if (err.success) throw new Error(err.data.message);
+  return REPLIES[msg.kind].parse(raw) as ReplyOf<R['kind']>;
+}
