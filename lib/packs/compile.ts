@@ -1,5 +1,5 @@
 import type { BuiltPack, ClauseRule, PackParameters, Rule } from './schema';
-import { firstChars } from './first-chars';
+import { secondChars } from './first-chars';
 import { compileGuarded } from './regex-guard';
 
 /** Pack-wide defaults; 000 §16 and legal-basis §9 (5 years, 3 for 暂行/试行, 30 days). */
@@ -26,18 +26,29 @@ export interface CompiledClauseRule {
   unlessAfter: RegExp[];
 }
 
+/** One slot of a flattened byCode entry list. */
+export type CodeEntry = number | RegExp | Set<number> | null;
+
 /** A layered, compiled pack chain (national + local), ready for check(). */
 export interface CompiledPack {
   packs: { id: string; version: string }[];
   params: PackParameters;
   rules: Rule[];
   clauseRules: CompiledClauseRule[];
-  /** a character class of every character a match can start with: one fast pass finds candidates */
-  scan: RegExp | null;
-  /** for each such character, the (rule index, sticky pattern) pairs that can start there */
-  byChar: Map<string, [number, RegExp][]>;
+  /**
+   * For each UTF-16 code unit a match can start with, the patterns that can start there,
+   * flattened: byCode[c] = [rule index, sticky pattern, set of possible next code units or null, …].
+   * A scan of the text's code units against this table finds every candidate in one tight loop.
+   */
+  byCode: (readonly CodeEntry[] | undefined)[];
   /** patterns whose first character cannot be bounded: run on their own over each paragraph */
   unbounded: [number, RegExp][];
+}
+
+function flattenByCode(byChar: Map<string, [number, RegExp, Set<number> | null][]>): (readonly CodeEntry[] | undefined)[] {
+  const table: (CodeEntry[] | undefined)[] = new Array(65536).fill(undefined);
+  for (const [ch, entries] of byChar) table[ch.charCodeAt(0)] = entries.flat();
+  return table;
 }
 
 /** A pack chain that cannot be layered or compiled; message in both languages. */
@@ -101,16 +112,20 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
 
   const active = [...rules.values()].filter((r) => r.enabled);
   const clauseRules: CompiledClauseRule[] = [];
-  const byChar = new Map<string, [number, RegExp][]>();
+  const byChar = new Map<string, [number, RegExp, Set<number> | null][]>();
   const unbounded: [number, RegExp][] = [];
   for (const rule of active) {
     if (rule.check !== 'clause') continue;
     const match = rule.match.map((src) => compileGuarded(src, 'yd'));
     const index = clauseRules.length;
     rule.match.forEach((src, k) => {
-      const chars = firstChars(src);
+      const chars = secondChars(src);
       if (!chars) unbounded.push([index, compileGuarded(src, 'gd')]);
-      else for (const ch of chars) byChar.set(ch, [...(byChar.get(ch) ?? []), [index, match[k]!]]);
+      else
+        for (const [ch, next] of chars) {
+          const follow = next ? new Set([...next].map((c) => c.charCodeAt(0))) : null;
+          byChar.set(ch, [...(byChar.get(ch) ?? []), [index, match[k]!, follow]]);
+        }
     });
     clauseRules.push({
       rule,
@@ -131,8 +146,7 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
     params,
     rules: active,
     clauseRules,
-    scan: byChar.size ? new RegExp(`[${[...byChar.keys()].map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('')}]`, 'g') : null,
-    byChar,
+    byCode: flattenByCode(byChar),
     unbounded,
   };
 }

@@ -157,3 +157,142 @@ export function firstChars(src: string): Set<string> | null {
   }
   return null;
 }
+
+/** A literal-only expansion of an atom (its alternatives as exact strings), or null. */
+function literalStrings(atomSrc: string): string[] | null {
+  if (atomSrc.startsWith('(')) {
+    const inner = atomSrc.slice(1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
+    if (inner.startsWith('?')) return null;
+    const out: string[] = [];
+    for (const alt of alternatives(inner)) {
+      const seq = sequenceStrings(alt);
+      if (!seq) return null;
+      out.push(...seq);
+      if (out.length > 512) return null;
+    }
+    return out;
+  }
+  if (atomSrc.startsWith('[')) {
+    const set = classChars(atomSrc.slice(1, -1));
+    return set && set.size <= 64 ? [...set] : null;
+  }
+  if (atomSrc.startsWith('\\')) return atomSrc === '\\d' ? [...'0123456789'] : /^\\[.*+?()[\]{}|^$\\/-]$/.test(atomSrc) ? [atomSrc[1]!] : null;
+  return atomSrc === '.' ? null : [atomSrc];
+}
+
+/** All strings a quantifier-free-ish sequence can match, when it is small and literal; else null. */
+function sequenceStrings(src: string): string[] | null {
+  let acc: string[] = [''];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
+      i = groupEnd(src, i);
+      continue;
+    }
+    let end: number;
+    if (c === '(') end = groupEnd(src, i);
+    else if (c === '[') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+      end = j + 1;
+    } else if (c === '\\') end = i + 2;
+    else if (c === '^' || c === '$' || c === '|') return null;
+    else end = i + 1;
+    const strings = literalStrings(src.slice(i, end));
+    if (!strings) return null;
+    const q = quantifier(src, end);
+    if (q.next !== end && !/^\?{1,2}$/.test(src.slice(end, q.next))) return null;
+    const next: string[] = q.optional ? [...acc] : [];
+    for (const a of acc) for (const s of strings) next.push(a + s);
+    if (next.length > 512) return null;
+    acc = next;
+    i = q.next;
+  }
+  return acc;
+}
+
+/**
+ * For each first character of `src`, the set of characters that can follow it in a match, or
+ * null for "any" (the pattern's second step could not be bounded). Used to skip most candidate
+ * positions without running the pattern: 实 in 实行 must be followed by 行 for …实行…制度 to match.
+ */
+export function secondChars(src: string): Map<string, Set<string> | null> | null {
+  const first = firstChars(src);
+  if (!first) return null;
+  const out = new Map<string, Set<string> | null>();
+  for (const ch of first) out.set(ch, new Set());
+  const prefixes = boundedPrefixes(src);
+  for (const ch of first) {
+    const seconds = out.get(ch)!;
+    if (!prefixes) {
+      out.set(ch, null);
+      continue;
+    }
+    for (const p of prefixes) {
+      if (p[0] !== ch) continue;
+      if (p.length < 2) {
+        out.set(ch, null);
+        break;
+      }
+      seconds.add(p[1]!);
+    }
+    // nothing known about what follows this first character: any second character may
+    if (out.get(ch)?.size === 0) out.set(ch, null);
+  }
+  return out;
+}
+
+/** Two-character prefixes of `src` (shorter strings mean "anything may follow"), or null. */
+function boundedPrefixes(src: string): string[] | null {
+  const alts = alternatives(src);
+  if (alts.length > 1) {
+    const all: string[] = [];
+    for (const alt of alts) {
+      const p = boundedPrefixes(alt);
+      if (!p) return null;
+      all.push(...p);
+    }
+    return all;
+  }
+  let acc: string[] = [''];
+  let i = 0;
+  while (i < src.length && acc.some((a) => a.length < 2)) {
+    const c = src[i]!;
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
+      i = groupEnd(src, i);
+      continue;
+    }
+    let end: number;
+    if (c === '(') end = groupEnd(src, i);
+    else if (c === '[') {
+      let j = i + 1;
+      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+      end = j + 1;
+    } else if (c === '\\') end = i + 2;
+    else end = i + 1;
+    const strings = literalStrings(src.slice(i, end));
+    const q = quantifier(src, end);
+    const repeated = q.next !== end && !/^\?{1,2}$/.test(src.slice(end, q.next));
+    if (!strings || repeated) {
+      // unknown continuation: what we have so far is a prefix after which anything may follow
+      return acc.map((a) => a.slice(0, 2)).filter((a) => a.length > 0);
+    }
+    const next: string[] = q.optional ? [...acc] : [];
+    for (const a of acc) {
+      if (a.length >= 2) {
+        if (!q.optional) next.push(a);
+        continue;
+      }
+      for (const s of strings) next.push((a + s).slice(0, 2));
+    }
+    acc = [...new Set(next)];
+    if (acc.length > 4096) return null;
+    i = q.next;
+  }
+  return acc.filter((a) => a.length > 0);
+}

@@ -59,61 +59,74 @@ function guardsPass(r: CompiledClauseRule, para: string, leadIn: string, sentenc
 }
 
 /**
- * Run every clause rule of the pack over one paragraph of normalized text. One pass of a
- * character-class regex finds the positions where some pattern can start; only there are the
- * rules' own sticky patterns and guards evaluated, so the cost stays linear in the paragraph.
+ * Run every clause rule of the pack over one paragraph of normalized text. One pass over its code
+ * units against the pack's first-character table finds the positions where some pattern can
+ * start; only there are the rules' own sticky patterns and guards evaluated, so the cost stays
+ * linear in the paragraph.
  * `leadIn` is the lead-in of the list the paragraph is an item of (经营者应当遵守下列规定：).
  */
 export function checkParagraph(pack: CompiledPack, para: string, leadIn = ''): ClauseHit[] {
-  const scan = pack.scan;
-  if (!para || (!scan && pack.unbounded.length === 0)) return [];
-  const hits: ClauseHit[] = [];
-  // Per-rule state is allocated on the first match only: most paragraphs have none.
-  let lastEnd: Int32Array | null = null;
-  // An article that cites the source of a measure once (依照《…》第…条的规定进行查封、扣押…)
-  // keeps talking about that cited measure in its later sentences.
-  let citedInParagraph: Uint8Array | null = null;
-  let bounds: Int32Array | null = null;
-
-  const tryAt = (ri: number, re: RegExp, pos: number, sticky: boolean): void => {
-    if (lastEnd && lastEnd[ri]! > pos) return;
-    re.lastIndex = pos;
-    const mm = re.exec(para);
-    if (!mm || (sticky && mm.index !== pos)) return;
-    lastEnd ??= new Int32Array(pack.clauseRules.length).fill(-1);
-    citedInParagraph ??= new Uint8Array(pack.clauseRules.length);
-    bounds ??= sentenceBounds(para);
-    const si = sentenceIndex(bounds, mm.index);
-    const sStart = bounds[si]!;
-    const sEnd = bounds[si + 1]!;
-    const span = mm.indices?.groups?.hit;
-    const start = span ? span[0] : mm.index;
-    const end = span ? span[1] : mm.index + mm[0].length;
-    if (end > sEnd) return; // a pattern may not run across a sentence boundary
-    const r = pack.clauseRules[ri]!;
-    const sentence = para.slice(sStart, sEnd);
-    if (!guardsPass(r, para, leadIn, sentence, start - sStart, end - sStart)) return;
-    const cited = r.rule.citation !== 'ignore' && (citedInParagraph[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
-    if (cited) citedInParagraph[ri] = 1;
-    if (r.rule.citation === 'require' && !cited) return;
-    hits.push({ rule: ri, start, end, cited });
-    lastEnd[ri] = sEnd; // one finding per rule and sentence
-  };
-
-  if (scan) {
-    scan.lastIndex = 0;
-    for (let m = scan.exec(para); m; m = scan.exec(para)) {
-      const pos = m.index;
-      for (const [ri, re] of pack.byChar.get(m[0])!) tryAt(ri, re, pos, true);
+  if (!para) return [];
+  const state: ParagraphState = { pack, para, leadIn, hits: [], lastEnd: null, cited: null, bounds: null };
+  const table = pack.byCode;
+  for (let pos = 0, n = para.length; pos < n; pos++) {
+    const entries = table[para.charCodeAt(pos)];
+    if (entries === undefined) continue;
+    const next = para.charCodeAt(pos + 1);
+    for (let k = 0; k < entries.length; k += 3) {
+      const follow = entries[k + 2] as Set<number> | null;
+      if (follow === null || follow.has(next)) tryAt(state, entries[k] as number, entries[k + 1] as RegExp, pos, true);
     }
   }
   for (const [ri, re] of pack.unbounded) {
     re.lastIndex = 0;
     for (let m = re.exec(para); m; m = re.exec(para)) {
-      tryAt(ri, re, m.index, false);
+      tryAt(state, ri, re, m.index, false);
       re.lastIndex = m.index + 1;
     }
   }
-  if (pack.unbounded.length) hits.sort((a, b) => a.start - b.start || a.rule - b.rule);
-  return hits;
+  if (pack.unbounded.length) state.hits.sort((a, b) => a.start - b.start || a.rule - b.rule);
+  return state.hits;
+}
+
+interface ParagraphState {
+  pack: CompiledPack;
+  para: string;
+  leadIn: string;
+  hits: ClauseHit[];
+  /** per rule: the end of the sentence of its last finding (one finding per rule and sentence) */
+  lastEnd: Int32Array | null;
+  /**
+   * per rule: a citation was seen in this paragraph. An article that cites the source of a
+   * measure once (依照《…》第…条的规定进行查封、扣押…) keeps talking about that cited measure.
+   */
+  cited: Uint8Array | null;
+  bounds: Int32Array | null;
+}
+
+function tryAt(st: ParagraphState, ri: number, re: RegExp, pos: number, sticky: boolean): void {
+  if (st.lastEnd !== null && st.lastEnd[ri]! > pos) return;
+  const { para, pack } = st;
+  re.lastIndex = pos;
+  const mm = re.exec(para);
+  if (!mm || (sticky && mm.index !== pos)) return;
+  // per-rule state is allocated on the first match only: most paragraphs have none
+  st.lastEnd ??= new Int32Array(pack.clauseRules.length).fill(-1);
+  st.cited ??= new Uint8Array(pack.clauseRules.length);
+  st.bounds ??= sentenceBounds(para);
+  const si = sentenceIndex(st.bounds, mm.index);
+  const sStart = st.bounds[si]!;
+  const sEnd = st.bounds[si + 1]!;
+  const span = mm.indices?.groups?.hit;
+  const start = span ? span[0] : mm.index;
+  const end = span ? span[1] : mm.index + mm[0].length;
+  if (end > sEnd) return; // a pattern may not run across a sentence boundary
+  const r = pack.clauseRules[ri]!;
+  const sentence = para.slice(sStart, sEnd);
+  if (!guardsPass(r, para, st.leadIn, sentence, start - sStart, end - sStart)) return;
+  const cited = r.rule.citation !== 'ignore' && (st.cited[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
+  if (cited) st.cited[ri] = 1;
+  if (r.rule.citation === 'require' && !cited) return;
+  st.hits.push({ rule: ri, start, end, cited });
+  st.lastEnd[ri] = sEnd;
 }
