@@ -291,7 +291,8 @@ export function findDateRanges(text: string, dates: readonly DateMention[] = fin
   return out;
 }
 
-const YEAR_RANGE_RE = /(?<![0-9])((?:19|20)[0-9]{2})[ \u3000]?年?[ \u3000]?(?:至|到|——|—|－|-|–|～|~)[ \u3000]?((?:19|20)[0-9]{2})[ \u3000]?年(?![ \u3000]?[0-9]{1,2}[ \u3000]?月)/gu;
+// No leading lookbehind: it would stop the engine from skipping ahead to candidate digits.
+const YEAR_RANGE_RE = /((?:19|20)[0-9]{2})[ \u3000]?年?[ \u3000]?(?:至|到|——|—|－|-|–|～|~)[ \u3000]?((?:19|20)[0-9]{2})[ \u3000]?年(?![ \u3000]?[0-9]{1,2}[ \u3000]?月)/g;
 
 /** Year-only spans (2016年至2018年, 2025—2027年); expects ASCII digits (normalized text). */
 export function findYearRanges(text: string): YearRange[] {
@@ -299,12 +300,31 @@ export function findYearRanges(text: string): YearRange[] {
   YEAR_RANGE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = YEAR_RANGE_RE.exec(text)) !== null) {
+    const p = text.charCodeAt(m.index - 1);
+    if (p >= 0x30 && p <= 0x39) {
+      YEAR_RANGE_RE.lastIndex = m.index + 1;
+      continue;
+    }
     const fromYear = Number(m[1]);
     const toYear = Number(m[2]);
     if (toYear < fromYear) continue;
     out.push({ start: m.index, end: m.index + m[0].length, fromYear, toYear });
   }
   return out;
+}
+
+/** Start of the line holding `pos`, looking back at most `limit` characters (keeps callers linear). */
+export function lineStartWithin(text: string, pos: number, limit: number): number {
+  const floor = Math.max(0, pos - limit);
+  for (let k = pos - 1; k >= floor; k--) if (text.charCodeAt(k) === 0x0a) return k + 1;
+  return floor;
+}
+
+/** End of the line holding `pos` (index of its newline), looking ahead at most `limit` characters. */
+export function lineEndWithin(text: string, pos: number, limit: number): number {
+  const ceil = Math.min(text.length, pos + limit);
+  for (let k = pos; k < ceil; k++) if (text.charCodeAt(k) === 0x0a) return k;
+  return ceil;
 }
 
 /** The date as a plain YMD, or null when its year is unknown. */
@@ -322,13 +342,12 @@ export function findIssueDates(text: string, dates: readonly DateMention[] = fin
   const out: DateMention[] = [];
   for (const d of dates) {
     if (d.year === null || d.yearCarried || d.periodEnd) continue;
-    const ls = text.lastIndexOf('\n', d.start - 1) + 1;
-    let le = text.indexOf('\n', d.end);
-    if (le < 0) le = text.length;
     // Bounded windows keep this linear on pathological single-line input.
-    const before = text.slice(Math.max(ls, d.start - 60), d.start);
-    const after = text.slice(d.end, Math.min(le, d.end + 60));
-    const lineShortBefore = d.start - ls <= 60;
+    const ls = lineStartWithin(text, d.start, 61);
+    const le = lineEndWithin(text, d.end, 60);
+    const before = text.slice(ls, d.start);
+    const after = text.slice(d.end, le);
+    const lineShortBefore = ls === 0 || text.charCodeAt(ls - 1) === 0x0a;
     const afterRest = after.replace(/^[ \t\u00a0\u3000]*(?:[0-2]?[0-9][:：][0-5][0-9](?:[:：][0-5][0-9])?)?/u, '');
     if (ISSUE_LABEL.test(before)) {
       out.push(d);

@@ -120,10 +120,15 @@ export function check(text: string, pack: CompiledPack, opts: { title?: string; 
       message:
         validity.status === 'missing'
           ? vRule.messages
-          : {
-              'zh-CN': `有效期为 ${validity.years} 年，超过上限 ${validity.limitYears} 年。${vRule.messages['zh-CN']}`,
-              en: `The validity period is ${validity.years} years, above the limit of ${validity.limitYears}. ${vRule.messages.en}`,
-            },
+          : validity.years === null
+            ? {
+                'zh-CN': `文件规定长期有效，超过有效期上限 ${validity.limitYears} 年。${vRule.messages['zh-CN']}`,
+                en: `The document claims to be valid indefinitely, above the limit of ${validity.limitYears} years. ${vRule.messages.en}`,
+              }
+            : {
+                'zh-CN': `有效期为 ${validity.years} 年，超过上限 ${validity.limitYears} 年。${vRule.messages['zh-CN']}`,
+                en: `The validity period is ${validity.years} years, above the limit of ${validity.limitYears}. ${vRule.messages.en}`,
+              },
       basis: vRule.basis,
       ...(vRule.suggestion ? { suggestion: vRule.suggestion } : {}),
     });

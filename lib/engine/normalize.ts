@@ -228,6 +228,7 @@ function normalizeChars(original: string): CharPass {
       continue;
     }
     if (f & F_INVISIBLE) continue;
+    if (c >= 0xd800 && c <= 0xdfff) hasSurrogates = true;
     const origIndex = i;
     if (c === 0x0d) {
       c = NEWLINE;
@@ -324,7 +325,8 @@ function normalizeNumerals(pass: CharPass, origLength: number): Builder {
     if (s > copied && BIG_UNIT_CODES.has(a[s] as number) && isAsciiDigit(a[s - 1])) {
       let d = s;
       while (d > copied && (isAsciiDigit(a[d - 1]) || (a[d - 1] === 0x2e && isAsciiDigit(a[d - 2])))) d--;
-      if (!(d > 0 && a[d - 1] === 0x2e)) s = d;
+      // Stop short of text already emitted (or a leading dot): then the run stays as written.
+      if (!(d > 0 && (isAsciiDigit(a[d - 1]) || a[d - 1] === 0x2e))) s = d;
     }
     copyTo(s);
     const next = convertRun(a, len, s, e, out, m);

@@ -14,6 +14,7 @@ import {
   findDates,
   findIssueDates,
   formatIso,
+  lineStartWithin,
   toYMD,
   type DateMention,
   type DateRange,
@@ -72,11 +73,11 @@ const DEADLINE_CONTEXT_RE = new RegExp(
 );
 // 公示 and 异议 also name steps of procedures a rule prescribes (审核结果公示，公示期为20日); they
 // describe this document's window only when the document itself is a 公示 notice.
-const PUBLICITY_NOTICE_RE = /现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/u;
+const PUBLICITY_NOTICE_RE = /现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/;
 const RANGE_KEYWORD_BEFORE_RE =
   /(?:征求意见|意见征集|征集|公示|反馈|意见|建议|异议)[^，。；\n]{0,8}?(?:时间|期限|日期|期|时限)[^，。；\n]{0,6}$/u;
 const HEADING_KEYWORD_RE = /(?:征求意见|意见征集|征集|公示|反馈|异议)[^\n]{0,8}?(?:时间|期限|日期|期|时限)[：]?[ ]?$/u;
-const NDAY_RE = /(\d+(?:\.\d+)?)[ ]?(个工作日|工作日|个自然日|自然日|个月|日|天|周|个星期)/gu;
+const NDAY_RE = /(\d+(?:\.\d+)?)[ ]?(个工作日|工作日|个自然日|自然日|个月|日|天|周|个星期)/g;
 const NDAY_ANCHOR_RE =
   /(?:((?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|发送|下发|通知)之日起)|(?:(征求意见|意见征集|征集|反馈|意见反馈)|(公示|异议))[^，。；\n]{0,4}?(?:时间|期限|期|时限)|(为期))[^，。；\n]{0,10}?$/u;
 // The notice's own voice: 请在本公告发布之日起16日内 (a law's 自公告之日起15日内提出异议 is a rule).
@@ -101,7 +102,7 @@ function count(a: YMD, b: YMD, counting: CommentParams['counting']): number {
 
 /** 二、公示时间：DATE至DATE as a numbered heading of its own is the notice's window. */
 function isPublicityHeading(t: string, rangeStart: number): boolean {
-  const lineStart = t.lastIndexOf('\n', rangeStart - 1) + 1;
+  const lineStart = lineStartWithin(t, rangeStart, 40);
   return /^(?:[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)?[ ]?(?:公示|异议)[^，。；\n]{0,6}$/u.test(t.slice(lineStart, rangeStart));
 }
 
@@ -138,7 +139,7 @@ function rangeWindows(
   for (const r of ranges) {
     const from = toYMD(r.from);
     if (!from) continue;
-    const lineStart = t.lastIndexOf('\n', r.start - 1) + 1;
+    const lineStart = lineStartWithin(t, r.start, 40);
     const clauseBefore = t.slice(Math.max(lineStart, r.start - 24), r.start);
     let priority = 0;
     let s = r.start;
@@ -146,10 +147,9 @@ function rangeWindows(
     if (kw && (publicityNotice || !/^(?:公示|异议)/u.test(kw[0]) || isPublicityHeading(t, r.start))) {
       priority = 3;
       s = r.start - clauseBefore.length + kw.index;
-    } else if (/^[ ]?(?:[从自])?[ ]?$/u.test(t.slice(lineStart, r.start)) && lineStart > 0) {
+    } else if (/^[ ]?(?:[从自])?[ ]?$/u.test(t.slice(lineStart, r.start)) && lineStart > 0 && t.charCodeAt(lineStart - 1) === 0x0a) {
       // 一、征集时间 ⏎ 2023年9月20日至2023年10月20日
-      const prevLineStart = t.lastIndexOf('\n', lineStart - 2) + 1;
-      const prevLine = t.slice(Math.max(prevLineStart, lineStart - 1 - 40), lineStart - 1);
+      const prevLine = t.slice(lineStartWithin(t, lineStart - 1, 40), lineStart - 1);
       if (HEADING_KEYWORD_RE.test(prevLine)) priority = 3;
     }
     if (priority === 0) {
@@ -233,8 +233,8 @@ function nDayWindows(
     const [a, b] = sentenceBounds(t, numStart, end);
     const sentence = t.slice(a, b);
     if (RULE_MODAL_RE.test(sentence) && !/请/u.test(sentence)) continue;
-    const paraStart = t.lastIndexOf('\n', numStart - 1) + 1;
-    if (numStart - paraStart < 2000 && ARTICLE_START_RE.test(t.slice(paraStart, paraStart + 12))) continue;
+    const paraStart = lineStartWithin(t, numStart, 2000);
+    if ((paraStart === 0 || t.charCodeAt(paraStart - 1) === 0x0a) && ARTICLE_START_RE.test(t.slice(paraStart, paraStart + 12))) continue;
     if (anchor[1] !== undefined) {
       if (!OWN_VOICE_RE.test(sentence)) continue;
       if (!COMMENT_CONTEXT_RE.test(sentence) && !DEADLINE_CONTEXT_RE.test(sentence) && !(publicityNotice && /公示|异议/u.test(sentence))) continue;
@@ -249,7 +249,8 @@ function nDayWindows(
     const start = startMention ? toYMD(startMention) : null;
     let days: number;
     if (unit.endsWith('工作日')) {
-      if (start) days = count(start, nthWorkday(start, n), counting);
+      // Beyond a year of working days the calendar adds nothing to the verdict.
+      if (start && n <= 260) days = count(start, nthWorkday(start, n), counting);
       // Without a start date, assume the window spans whole weeks.
       else days = Math.round((n * 7) / 5);
     } else if (unit === '个月') {
@@ -293,7 +294,7 @@ function deadlineWindows(
     const sentence = t.slice(a, b);
     if (!DEADLINE_CONTEXT_RE.test(sentence) || /有效期|施行|实施之日/u.test(sentence)) continue;
     const e = d.end + (after ? after[0].length : 0);
-    const lead = /(?:请于|请在|于|在|截止|截至)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u.exec(t.slice(Math.max(a, d.start - 8), d.start));
+    const lead = /(?:请于|请在|于|在|截止|截至|即日起?|之日起?)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u.exec(t.slice(Math.max(a, d.start - 8), d.start));
     const s = lead ? d.start - lead[0].length : d.start;
     const startMention = pickStart(starts, d.start, d);
     if (!startMention) {

@@ -34,8 +34,6 @@ const QUOTED_ONLY_RE = /^(?:本|原)?《[^》]{1,60}》(?:（[^）]{1,30}）)?$/
 const BARE_GENRE_RE = new RegExp(`^${DOC_GENRE}$`, 'u');
 const NUMBERING_RE = /^(?:[ ]|第\d+条|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)+/u;
 const TRAILING_FILLER_RE = /(?:的|之|其|所|继续|延续|暂|均|仍|将|统一|一律|整体|[ ])+$/u;
-/** Verbs with which a document takes effect. */
-export const DOC_EFFECT_VERB = /(?:施行|实施|执行|生效|试行)/u;
 const EFFECT_CLAUSE_RE = /(?:自|从|于)[^，。；\n]{0,30}?(?:之日|起)[^，。；\n]{0,4}?(?:施行|实施|执行|生效|试行)/u;
 // …（穗府办规〔2023〕1号）重新发布，有效期调整至…: the clause that (re)issues the document.
 const ISSUE_CLAUSE_RE = /(?:重新发布|重新印发|印发给你们|发布施行|予以发布|予以公布)|(?:印发|发布|公布)$/u;
@@ -91,8 +89,9 @@ export function subjectInContext(t: string, pos: number, strict = false): Subjec
     const prevStart = clauseStart(t, cs - 1);
     return isDocEffectClause(t.slice(prevStart, cs - 1)) ? 'doc' : 'other';
   }
-  let se = t.indexOf('。', pos);
-  if (se < 0 || se - pos > 200) se = Math.min(t.length, pos + 200);
+  const rest = t.slice(pos, pos + 200);
+  const stop = rest.indexOf('。');
+  const se = stop < 0 ? pos + rest.length : pos + stop;
   if (RENEWAL_RE.test(t.slice(pos, se))) return 'other';
   if (ss > 0) {
     const prevSentence = t.slice(sentenceStart(t, ss - 1), ss - 1);
@@ -139,7 +138,7 @@ interface Candidate {
 }
 
 // Keywords naming a period; longest first so 有效期限 is not read as 有效期 + 限.
-const KEYWORD_RE = /有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期/gu;
+const KEYWORD_RE = /有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期/g;
 const FILLER = '(?:为|是|：|定为|暂定为?|[ ])*';
 const DURATION_RE = new RegExp(`^${FILLER}(?:(\\d+(?:\\.\\d+)?)[ ]?(年|个月|个半月)(半)?|(半年))`, 'u');
 const LONG_TERM_AFTER_KEYWORD_RE = new RegExp(`^${FILLER}长期(?:有效)?`, 'u');
@@ -152,15 +151,17 @@ const YEAR_END_RE = new RegExp(
   `^${FILLER}(?:至|到|截至|截止到?|截止至|调整至|延长至|延至)[ ]?((?:19|20)\\d{2})[ ]?年(?:底|末)?(?![ ]?\\d)`,
   'u',
 );
-const UNTIL_RE = /(执行|实施|施行|有效|适用|试行)(?:期)?(?:至|到|截至|截止到?)[ ]?(?=\d|[〇一二])/gu;
-const VALID_BEFORE_RE = /(?:前|之前|以前|止)有效/gu;
-const WITHIN_YEARS_RE = /起(\d+(?:\.\d+)?)[ ]?(年|个月)内有效/gu;
-const LONG_TERM_RE = /长期有效/gu;
+const UNTIL_RE = /(执行|实施|施行|有效|适用|试行)(?:期)?(?:至|到|截至|截止到?)[ ]?(?=\d|[〇一二])/g;
+const VALID_BEFORE_RE = /(?:前|之前|以前|止)有效/g;
+const WITHIN_YEARS_RE = /起(\d+(?:\.\d+)?)[ ]?(年|个月)内有效/g;
+const LONG_TERM_RE = /长期有效/g;
 const EFFECT_START_RE = /(?:自|从|于)[ ]?$/u;
 const EFFECT_THEN_END_RE = /(?:自|从|于)[^，。；\n]{0,30}?起?(?:施行|实施|执行|生效|试行)[，]?(?:至|到)?[ ]?$/u;
 const EFFECT_AFTER_DATE_RE = /^[ ]?(?:\d{1,2}[时点](?:\d{1,2}分)?|\d{1,2}：\d{2})?[ ]?(?:起|开始)?[ ]?(?:施行|实施|执行|生效|试行)/u;
 const REPEAL_ONLY_TITLE = /废止|停止(?:执行|实施)|宣布失效|失效的/u;
-const PROVISIONAL_CLOSING_RE = /本[^，。；\n]{0,16}?(?:自[^，。；\n]{0,30}?起)?试行(?:[，。；\n]|$)/u;
+// 本办法自2020年1月1日起试行 / 本细则试行: the document calls itself provisional in its closing.
+const PROVISIONAL_CLOSING_RE = new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n]|$)`);
+const TRIAL_PERIOD_RE = /试行期(?:限)?(?:为|是|：)?\d/;
 
 function yearsOf(n: number, unit: string, half: string | undefined): number {
   if (unit === '个月') return n / 12;
@@ -392,7 +393,7 @@ function resolveStart(t: string, c: Candidate, dates: readonly DateMention[]): {
 
 function isProvisional(t: string, titleProvisional: boolean): boolean {
   if (titleProvisional) return true;
-  if (/试行期/u.test(t)) return true;
+  if (TRIAL_PERIOD_RE.test(t)) return true;
   return PROVISIONAL_CLOSING_RE.test(t);
 }
 
