@@ -119,7 +119,7 @@ export function check(text: string, pack: CompiledPack, opts: { title?: string; 
       location: validity.start !== undefined ? structure.locate(toNormalized(map, at)) : '',
       message:
         validity.status === 'missing'
-          ? vRule.messages
+          ? { 'zh-CN': `文件未标明有效期。${vRule.messages['zh-CN']}`, en: `The document states no validity period. ${vRule.messages.en}` }
           : validity.years === null
             ? {
                 'zh-CN': `文件规定长期有效，超过有效期上限 ${validity.limitYears} 年。${vRule.messages['zh-CN']}`,
