@@ -1,24 +1,23 @@
-// Which characters can a pattern's match start with? Knowing it lets the engine scan a text once
-// for a small character class (which V8 does at memory speed) and try only the patterns whose
-// first character is there, instead of running one big alternation at every position.
+// Which characters can a pattern's match start with, and which can follow the first one?
+// Knowing it lets the engine walk a text's code units once against a table and run only the
+// patterns that can start at a position, instead of every pattern everywhere.
 
 const MAX_SET = 256;
 
-/** Index just past the group that opens at `i` (source[i] === '('). */
-function groupEnd(src: string, i: number): number {
+/** Index just past the bracket expression or group that opens at `i`. */
+function closeOf(src: string, i: number): number {
+  if (src[i] === '[') {
+    let j = i + 1;
+    while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+    return j + 1;
+  }
   let depth = 0;
   let inClass = false;
   for (let j = i; j < src.length; j++) {
     const c = src[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
+    if (c === '\\') j++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
     else if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return j + 1;
   }
@@ -28,23 +27,12 @@ function groupEnd(src: string, i: number): number {
 /** Split on top-level `|`. */
 function alternatives(src: string): string[] {
   const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let last = 0;
   for (let j = 0; j < src.length; j++) {
     const c = src[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    if (c === '\\') j++;
+    else if (c === '[' || c === '(') j = closeOf(src, j) - 1;
+    else if (c === '|') {
       out.push(src.slice(last, j));
       last = j + 1;
     }
@@ -53,16 +41,38 @@ function alternatives(src: string): string[] {
   return out;
 }
 
-/** Whether the quantifier at `src[i]` allows zero repetitions, and where the atom's tail ends. */
-function quantifier(src: string, i: number): { optional: boolean; next: number } {
-  const c = src[i];
-  if (c === '?' || c === '*') return { optional: true, next: i + 1 + (src[i + 1] === '?' ? 1 : 0) };
-  if (c === '+') return { optional: false, next: i + 1 + (src[i + 1] === '?' ? 1 : 0) };
-  if (c === '{') {
-    const m = /^\{(\d+)(?:,(\d*))?\}\??/.exec(src.slice(i));
-    if (m) return { optional: m[1] === '0', next: i + m[0].length };
+/** One consuming atom of a pattern, with its quantifier. */
+interface Atom {
+  src: string;
+  /** the atom may match zero times (?, *, {0,n}) */
+  optional: boolean;
+  /** the atom may match more than once (+, *, {n,m} with m > 1) */
+  repeated: boolean;
+}
+
+/** The consuming atoms of a top-level sequence; anchors and lookarounds consume nothing. */
+function atoms(src: string): Atom[] | null {
+  const out: Atom[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === '^' || c === '$') {
+      i++;
+      continue;
+    }
+    if (c === '|') return null;
+    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
+      i = closeOf(src, i);
+      continue;
+    }
+    const end = c === '(' || c === '[' ? closeOf(src, i) : c === '\\' ? i + 2 : i + 1;
+    const q = /^(?:[?*+]|\{(\d+)(?:,(\d*))?\})\??/.exec(src.slice(end));
+    const min = !q ? 1 : q[0][0] === '+' ? 1 : q[0][0] === '{' ? Number(q[1]) : 0;
+    const max = !q ? 1 : q[0][0] === '?' ? 1 : q[0][0] === '{' ? (q[2] === undefined ? Number(q[1]) : q[2] === '' ? Infinity : Number(q[2])) : Infinity;
+    out.push({ src: src.slice(i, end), optional: min === 0, repeated: max > 1 });
+    i = end + (q ? q[0].length : 0);
   }
-  return { optional: false, next: i };
+  return out;
 }
 
 function classChars(body: string): Set<string> | null {
@@ -73,7 +83,7 @@ function classChars(body: string): Set<string> | null {
     if (c === '\\') {
       const e = body[++j];
       if (e === 'd') {
-        for (let d = 0; d <= 9; d++) set.add(String(d));
+        for (const d of '0123456789') set.add(d);
         continue;
       }
       if (!e || /[wWsSDbB]/.test(e)) return null;
@@ -93,206 +103,99 @@ function classChars(body: string): Set<string> | null {
 }
 
 /**
- * The set of characters a match of `src` can start with, or null when it cannot be bounded
- * (a leading negated class, `.`, `\s`, an empty match). Lookarounds consume nothing and are skipped.
+ * The strings an atom matches when they are few and literal (a character, a small class, a
+ * group of literal alternatives), else null.
  */
-export function firstChars(src: string): Set<string> | null {
-  const alts = alternatives(src);
-  if (alts.length > 1) {
-    const all = new Set<string>();
-    for (const alt of alts) {
-      const s = firstChars(alt);
-      if (!s) return null;
-      for (const ch of s) all.add(ch);
-    }
-    return all;
-  }
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === '^' || c === '$') {
-      i++;
-      continue;
-    }
-    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
-      i = groupEnd(src, i);
-      continue;
-    }
-    let atom: Set<string> | null;
-    let end: number;
-    if (c === '(') {
-      end = groupEnd(src, i);
-      const inner = src.slice(i + 1, end - 1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
-      atom = new Set<string>();
-      for (const alt of alternatives(inner)) {
-        const s = firstChars(alt);
-        if (!s) return null;
-        for (const ch of s) atom.add(ch);
-      }
-    } else if (c === '[') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
-      end = j + 1;
-      atom = classChars(src.slice(i + 1, j));
-    } else if (c === '\\') {
-      end = i + 2;
-      const e = src[i + 1];
-      if (e === 'd') atom = new Set('0123456789');
-      else if (!e || /[wWsSDbBuxkpP]/.test(e)) atom = null;
-      else atom = new Set([e]);
-    } else if (c === '.' || c === '|') {
-      return null;
-    } else {
-      end = i + 1;
-      atom = new Set([c]);
-    }
-    if (!atom || atom.size === 0 || atom.size > MAX_SET) return null;
-    const q = quantifier(src, end);
-    if (!q.optional) return atom;
-    // the atom may be absent: the match can also start with what follows it
-    const rest = firstChars(src.slice(q.next));
-    if (!rest) return null;
-    for (const ch of rest) atom.add(ch);
-    return atom;
-  }
-  return null;
-}
-
-/** A literal-only expansion of an atom (its alternatives as exact strings), or null. */
-function literalStrings(atomSrc: string): string[] | null {
-  if (atomSrc.startsWith('(')) {
-    const inner = atomSrc.slice(1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
+function literalStrings(atom: string): string[] | null {
+  if (atom.startsWith('(')) {
+    const inner = atom.slice(1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
     if (inner.startsWith('?')) return null;
     const out: string[] = [];
     for (const alt of alternatives(inner)) {
-      const seq = sequenceStrings(alt);
-      if (!seq) return null;
-      out.push(...seq);
+      const seq = prefixesOfSequence(alt, Infinity);
+      if (!seq || seq.open) return null;
+      out.push(...seq.strings);
       if (out.length > 512) return null;
     }
     return out;
   }
-  if (atomSrc.startsWith('[')) {
-    const set = classChars(atomSrc.slice(1, -1));
-    return set && set.size <= 64 ? [...set] : null;
+  if (atom.startsWith('[')) {
+    const set = classChars(atom.slice(1, -1));
+    return set && set.size <= MAX_SET ? [...set] : null;
   }
-  if (atomSrc.startsWith('\\')) return atomSrc === '\\d' ? [...'0123456789'] : /^\\[.*+?()[\]{}|^$\\/-]$/.test(atomSrc) ? [atomSrc[1]!] : null;
-  return atomSrc === '.' ? null : [atomSrc];
+  if (atom.startsWith('\\')) {
+    if (atom === '\\d') return [...'0123456789'];
+    return /^\\[.*+?()[\]{}|^$\\/-]$/.test(atom) ? [atom[1]!] : null;
+  }
+  return atom === '.' ? null : [atom];
 }
 
-/** All strings a quantifier-free-ish sequence can match, when it is small and literal; else null. */
-function sequenceStrings(src: string): string[] | null {
+/**
+ * The prefixes (up to `k` characters) of the strings a sequence can match. `open` means some
+ * prefix stops short of `k` because what follows could not be bounded: anything may follow it.
+ */
+function prefixesOfSequence(src: string, k: number): { strings: string[]; open: boolean } | null {
+  const list = atoms(src);
+  if (!list) return null;
   let acc: string[] = [''];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i]!;
-    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
-      i = groupEnd(src, i);
-      continue;
+  for (const atom of list) {
+    if (acc.every((a) => a.length >= k)) break;
+    const strings = literalStrings(atom.src);
+    if (!strings || atom.repeated) {
+      // a bounded first step is still known: its first characters start the prefix
+      if (strings && !atom.optional) acc = acc.flatMap((a) => (a.length >= k ? [a] : strings.map((s) => (a + s).slice(0, k))));
+      return { strings: [...new Set(acc)], open: true };
     }
-    let end: number;
-    if (c === '(') end = groupEnd(src, i);
-    else if (c === '[') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
-      end = j + 1;
-    } else if (c === '\\') end = i + 2;
-    else if (c === '^' || c === '$' || c === '|') return null;
-    else end = i + 1;
-    const strings = literalStrings(src.slice(i, end));
-    if (!strings) return null;
-    const q = quantifier(src, end);
-    if (q.next !== end && !/^\?{1,2}$/.test(src.slice(end, q.next))) return null;
-    const next: string[] = q.optional ? [...acc] : [];
-    for (const a of acc) for (const s of strings) next.push(a + s);
-    if (next.length > 512) return null;
-    acc = next;
-    i = q.next;
+    const next: string[] = atom.optional ? [...acc] : [];
+    for (const a of acc) {
+      if (a.length >= k) {
+        if (!atom.optional) next.push(a);
+        continue;
+      }
+      for (const s of strings) next.push((a + s).slice(0, k));
+    }
+    acc = [...new Set(next)];
+    if (acc.length > 4096) return null;
   }
-  return acc;
+  return { strings: acc, open: false };
+}
+
+/** Prefixes of up to `k` characters of a whole pattern (top-level alternatives included). */
+function prefixes(src: string, k: number): { strings: string[]; open: boolean } | null {
+  const strings: string[] = [];
+  let open = false;
+  for (const alt of alternatives(src)) {
+    const p = prefixesOfSequence(alt, k);
+    if (!p) return null;
+    strings.push(...p.strings);
+    open ||= p.open;
+  }
+  return { strings, open };
+}
+
+/**
+ * The set of characters a match of `src` can start with, or null when it cannot be bounded
+ * (a leading negated class, `.`, `\s`, a possibly empty match).
+ */
+export function firstChars(src: string): Set<string> | null {
+  const p = prefixes(src, 1);
+  if (!p || p.strings.some((s) => s.length === 0)) return null;
+  return new Set(p.strings);
 }
 
 /**
  * For each first character of `src`, the set of characters that can follow it in a match, or
- * null for "any" (the pattern's second step could not be bounded). Used to skip most candidate
- * positions without running the pattern: 实 in 实行 must be followed by 行 for …实行…制度 to match.
+ * null for "any" (the pattern's second step could not be bounded). 实 must be followed by 行 or
+ * 施 for (?:实行|实施)… to match, so most 实 in a text are skipped without running the pattern.
  */
 export function secondChars(src: string): Map<string, Set<string> | null> | null {
-  const first = firstChars(src);
-  if (!first) return null;
+  const p = prefixes(src, 2);
+  if (!p || p.strings.some((s) => s.length === 0)) return null;
   const out = new Map<string, Set<string> | null>();
-  for (const ch of first) out.set(ch, new Set());
-  const prefixes = boundedPrefixes(src);
-  for (const ch of first) {
-    const seconds = out.get(ch)!;
-    if (!prefixes) {
-      out.set(ch, null);
-      continue;
-    }
-    for (const p of prefixes) {
-      if (p[0] !== ch) continue;
-      if (p.length < 2) {
-        out.set(ch, null);
-        break;
-      }
-      seconds.add(p[1]!);
-    }
-    // nothing known about what follows this first character: any second character may
-    if (out.get(ch)?.size === 0) out.set(ch, null);
+  for (const s of p.strings) {
+    const first = s[0]!;
+    if (s.length < 2) out.set(first, null);
+    else if (out.get(first) !== null) out.set(first, (out.get(first) ?? new Set<string>()).add(s[1]!));
   }
   return out;
-}
-
-/** Two-character prefixes of `src` (shorter strings mean "anything may follow"), or null. */
-function boundedPrefixes(src: string): string[] | null {
-  const alts = alternatives(src);
-  if (alts.length > 1) {
-    const all: string[] = [];
-    for (const alt of alts) {
-      const p = boundedPrefixes(alt);
-      if (!p) return null;
-      all.push(...p);
-    }
-    return all;
-  }
-  let acc: string[] = [''];
-  let i = 0;
-  while (i < src.length && acc.some((a) => a.length < 2)) {
-    const c = src[i]!;
-    if (c === '^' || c === '$') {
-      i++;
-      continue;
-    }
-    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
-      i = groupEnd(src, i);
-      continue;
-    }
-    let end: number;
-    if (c === '(') end = groupEnd(src, i);
-    else if (c === '[') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
-      end = j + 1;
-    } else if (c === '\\') end = i + 2;
-    else end = i + 1;
-    const strings = literalStrings(src.slice(i, end));
-    const q = quantifier(src, end);
-    const repeated = q.next !== end && !/^\?{1,2}$/.test(src.slice(end, q.next));
-    if (!strings || repeated) {
-      // unknown continuation: what we have so far is a prefix after which anything may follow
-      return acc.map((a) => a.slice(0, 2)).filter((a) => a.length > 0);
-    }
-    const next: string[] = q.optional ? [...acc] : [];
-    for (const a of acc) {
-      if (a.length >= 2) {
-        if (!q.optional) next.push(a);
-        continue;
-      }
-      for (const s of strings) next.push((a + s).slice(0, 2));
-    }
-    acc = [...new Set(next)];
-    if (acc.length > 4096) return null;
-    i = q.next;
-  }
-  return acc.filter((a) => a.length > 0);
 }
