@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../engine/types';
 import { BuiltPackSchema } from '../packs/schema';
+import { ImportSummarySchema, PackErrorInfoSchema, PacksStateSchema } from '../store/state';
 
 // The one protocol between extension contexts (STYLE.md, after Harper's protocol.ts): every
 // message is a member of a discriminated union on `kind`, parsed with zod wherever it arrives.
@@ -51,6 +52,27 @@ export const RequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('site-disable'), origin: Origin, tabId: z.number().int().optional() }),
   /** popup: document-level results of the tab's editors */
   z.object({ kind: z.literal('tab-summary'), tabId: z.number().int() }),
+  // Pack store (issue 4). Accepted from extension pages only (lib/store/service.ts checks the sender).
+  /** options page: everything about installed packs, keys and switches */
+  z.object({ kind: z.literal('packs-state') }),
+  /** options page: import a pack file (base64 of its bytes; the pipeline checks size first) */
+  z.object({ kind: z.literal('pack-import'), fileName: z.string().max(255), data: z.string().max(12_000_000), trustFile: z.boolean() }),
+  /** options page: make an installed version active (rollback or forward) */
+  z.object({ kind: z.literal('pack-activate'), id: z.string().max(64), version: z.string().max(64) }),
+  /** options page: remove a pack's imported versions */
+  z.object({ kind: z.literal('pack-remove'), id: z.string().max(64) }),
+  /** options page: disable or re-enable a whole pack */
+  z.object({ kind: z.literal('pack-disable'), id: z.string().max(64), disabled: z.boolean() }),
+  /** options page: the jurisdiction stack (its most specific pack) */
+  z.object({ kind: z.literal('stack-set'), top: z.string().max(64) }),
+  /** options page: switch one rule of one pack */
+  z.object({ kind: z.literal('rule-enable'), packId: z.string().max(64), ruleId: z.string().max(64), enabled: z.boolean() }),
+  /** options page: trust a publisher key file (its JSON text) */
+  z.object({ kind: z.literal('key-add'), text: z.string().max(10_000) }),
+  /** options page: stop trusting a key the user added */
+  z.object({ kind: z.literal('key-remove'), keyId: z.string().max(64) }),
+  /** options page: the file of one installed version */
+  z.object({ kind: z.literal('pack-export'), id: z.string().max(64), version: z.string().max(64) }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 
@@ -58,6 +80,15 @@ export const PacksReplySchema = z.object({ kind: z.literal('packs'), site: z.str
 export const OkReplySchema = z.object({ kind: z.literal('ok') });
 export const TabSummaryReplySchema = z.object({ kind: z.literal('tab-summary'), summaries: z.array(DocSummarySchema) });
 export const ErrorReplySchema = z.object({ kind: z.literal('error'), message: z.string() });
+/** Reply to every pack-store request: the state after it, and the refusal if there was one. */
+export const PackOpReplySchema = z.object({
+  kind: z.literal('pack-op'),
+  state: PacksStateSchema,
+  error: PackErrorInfoSchema.nullable(),
+  /** pack-import only: what the import changed */
+  summary: ImportSummarySchema.nullable(),
+});
+export const PackExportReplySchema = z.object({ kind: z.literal('pack-export'), fileName: z.string(), text: z.string() });
 
 /** The reply schema of each request kind. */
 export const REPLIES = {
@@ -67,6 +98,16 @@ export const REPLIES = {
   'site-enable': SiteStatusSchema,
   'site-disable': SiteStatusSchema,
   'tab-summary': TabSummaryReplySchema,
+  'packs-state': PackOpReplySchema,
+  'pack-import': PackOpReplySchema,
+  'pack-activate': PackOpReplySchema,
+  'pack-remove': PackOpReplySchema,
+  'pack-disable': PackOpReplySchema,
+  'stack-set': PackOpReplySchema,
+  'rule-enable': PackOpReplySchema,
+  'key-add': PackOpReplySchema,
+  'key-remove': PackOpReplySchema,
+  'pack-export': PackExportReplySchema,
 } as const;
 export type ReplyOf<K extends Request['kind']> = z.infer<(typeof REPLIES)[K]>;
 

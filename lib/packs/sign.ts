@@ -59,20 +59,16 @@ const SIGN_ALG = { name: 'ECDSA', hash: 'SHA-256' } as const;
  * does not.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj)
-      .filter((k) => obj[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-  }
-  throw new TypeError(`canonicalJson: cannot serialize ${typeof value}`);
+  // JSON.stringify does the escaping and the walking (fast on megabyte packs); the replacer hands
+  // it each object re-built with sorted keys. Null-prototype copies keep a "__proto__" key an own
+  // key, as JSON.parse made it.
+  return JSON.stringify(value, function (_key, v: unknown) {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new TypeError('canonicalJson: non-finite number');
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const out = Object.create(null) as Record<string, unknown>;
+    for (const k of Object.keys(v).sort()) out[k] = (v as Record<string, unknown>)[k];
+    return out;
+  });
 }
 
 /** UTF-8 bytes of the canonical form. */
@@ -153,8 +149,9 @@ export async function verifyPack(
   sha256: string,
   signature: Signature,
   trusted: readonly PublicKey[],
+  /** the canonical bytes of `pack`, when the caller already has them */
+  bytes: Uint8Array<ArrayBuffer> = canonicalBytes(pack),
 ): Promise<{ ok: true; key: PublicKey } | { ok: false; problem: SignatureProblem }> {
-  const bytes = canonicalBytes(pack);
   const actual = await sha256Hex(bytes);
   if (actual !== sha256) {
     return { ok: false, problem: { code: 'sha256-mismatch', zh: `规则包内容与其 sha256 不符（文件已被改动）：应为 ${sha256}，实为 ${actual}`, en: `pack content does not match its sha256 (the file was altered): expected ${sha256}, got ${actual}` } };
