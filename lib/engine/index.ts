@@ -30,6 +30,16 @@ function toNormalized(map: Int32Array, orig: number): number {
 const LIST_ITEM = /^\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,3}[.．、])/;
 const LEAD_IN = /[：:]\s{0,4}$/;
 
+/** Options of check(). */
+export interface CheckOptions {
+  /** the document's title when the caller knows it better than the first line */
+  title?: string;
+  /** paragraph memo for live editing (createChecker) */
+  cache?: ParagraphCache;
+  /** false: clause findings only, skip the validity and comment-period checks (rule examples) */
+  documentChecks?: boolean;
+}
+
 /** Per-paragraph memo of clause hits, keyed by the paragraph's normalized text. */
 export type ParagraphCache = Map<string, ClauseHit[]>;
 
@@ -59,7 +69,7 @@ function documentRule(pack: CompiledPack, check: Rule['check']): Rule | undefine
  * Check one document: clause findings for every enabled rule, plus the document's validity
  * period and comment period. Pure: no DOM, no I/O. Offsets refer to `text` as given.
  */
-export function check(text: string, pack: CompiledPack, opts: { title?: string; cache?: ParagraphCache } = {}): Report {
+export function check(text: string, pack: CompiledPack, opts: CheckOptions = {}): Report {
   const norm = normalize(text);
   const ntext = norm.text;
   const map = norm.toOrig;
@@ -99,6 +109,18 @@ export function check(text: string, pack: CompiledPack, opts: { title?: string; 
 
   const doc = detectDocumentType(text, opts.title);
   const { params } = pack;
+  if (opts.documentChecks === false) {
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+    return {
+      title: doc.title,
+      documentType: doc.documentType,
+      provisional: doc.provisional,
+      findings,
+      validity: { status: 'missing', years: null, limitYears: params.validityMaxYears },
+      commentPeriod: { status: 'missing', days: null, minDays: params.commentMinDays },
+      packs: pack.packs,
+    };
+  }
   const validity = checkValidity(text, norm, { maxYears: params.validityMaxYears, provisionalMaxYears: params.provisionalValidityMaxYears }, opts.title ?? doc.title ?? undefined);
   const comment = checkCommentPeriod(text, norm, { minDays: params.commentMinDays, counting: params.commentCounting });
 
