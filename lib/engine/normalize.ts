@@ -271,12 +271,18 @@ function normalizeChars(original: string): CharPass {
     map[k] = origIndex;
     k++;
   }
+  return finishChars(b, k, n, spaceStart, runStarts, runCount, hasSurrogates);
+}
+
+// Kept out of the loop's function: V8 optimizes the long loop on the stack (OSR), and code after
+// such a loop that has never run in the interpreter deoptimizes the function on every call.
+function finishChars(b: Builder, k: number, n: number, spaceStart: number, runStarts: Int32Array, runCount: number, hasSurrogates: boolean): CharPass {
   if (spaceStart >= 0) {
-    codes[k] = SPACE;
-    map[k] = spaceStart;
+    b.codes[k] = SPACE;
+    b.map[k] = spaceStart;
     k++;
   }
-  map[k] = n;
+  b.map[k] = n;
   b.len = k;
   return { b, runStarts, runCount, hasSurrogates };
 }
