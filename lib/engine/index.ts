@@ -38,6 +38,8 @@ export interface CheckOptions {
   cache?: ParagraphCache;
   /** false: clause findings only, skip the validity and comment-period checks (rule examples) */
   documentChecks?: boolean;
+  /** run only this clause rule (a rule's own examples concern only its findings) */
+  onlyRule?: string;
 }
 
 /** Per-paragraph memo of clause hits, keyed by the paragraph's normalized text. */
@@ -75,7 +77,8 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
   const map = norm.toOrig;
   const structure = buildStructure(ntext);
   const findings: Finding[] = [];
-  const cache = opts.cache;
+  const cache = opts.onlyRule === undefined ? opts.cache : undefined;
+  const only = opts.onlyRule === undefined ? -1 : pack.clauseRules.findIndex((r) => r.rule.id === opts.onlyRule);
   const seen = cache ? new Set<string>() : null;
 
   let pos = 0;
@@ -90,7 +93,7 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       const key = leadIn ? `${leadIn}\u0000${para}` : para;
       let hits = cache?.get(key);
       if (!hits) {
-        hits = checkParagraph(pack, para, leadIn);
+        hits = checkParagraph(pack, para, leadIn, only);
         cache?.set(key, hits);
       }
       seen?.add(key);
@@ -107,20 +110,20 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
   // Drop cache entries of paragraphs that no longer exist so a long editing session stays small.
   if (cache && seen) for (const key of cache.keys()) if (!seen.has(key)) cache.delete(key);
 
-  const doc = detectDocumentType(text, opts.title);
   const { params } = pack;
   if (opts.documentChecks === false) {
     findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     return {
-      title: doc.title,
-      documentType: doc.documentType,
-      provisional: doc.provisional,
+      title: opts.title ?? null,
+      documentType: 'unknown',
+      provisional: false,
       findings,
       validity: { status: 'missing', years: null, limitYears: params.validityMaxYears },
       commentPeriod: { status: 'missing', days: null, minDays: params.commentMinDays },
       packs: pack.packs,
     };
   }
+  const doc = detectDocumentType(text, opts.title);
   const validity = checkValidity(text, norm, { maxYears: params.validityMaxYears, provisionalMaxYears: params.provisionalValidityMaxYears }, opts.title ?? doc.title ?? undefined);
   const comment = checkCommentPeriod(text, norm, { minDays: params.commentMinDays, counting: params.commentCounting });
 

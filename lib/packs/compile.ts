@@ -46,7 +46,7 @@ export interface CompiledPack {
 }
 
 function flattenByCode(byChar: Map<string, [number, RegExp, Set<number> | null][]>): (readonly CodeEntry[] | undefined)[] {
-  const table: (CodeEntry[] | undefined)[] = new Array(65536).fill(undefined);
+  const table: (CodeEntry[] | undefined)[] = new Array(65536);
   for (const [ch, entries] of byChar) table[ch.charCodeAt(0)] = entries.flat();
   return table;
 }
@@ -93,6 +93,15 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
     for (const rule of pack.rules) rules.set(rule.id, rule);
   }
 
+  // Rules share guard sets and often patterns: check and compile each distinct source once.
+  // The regexes are only used through test()/exec() with lastIndex set first, so sharing is safe.
+  const memo = new Map<string, RegExp>();
+  const guarded = (source: string, flags: string): RegExp => {
+    const key = `${flags}/${source}`;
+    let re = memo.get(key);
+    if (!re) memo.set(key, (re = compileGuarded(source, flags)));
+    return re;
+  };
   const expand = (ruleId: string, refs: string[]): string[] =>
     refs.flatMap((ref) => {
       if (!ref.startsWith('@')) return [ref];
@@ -103,7 +112,7 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
   const compileList = (ruleId: string, refs: string[], flags = ''): RegExp[] => {
     // one regex per list keeps each guard cheap and lets a guard set be shared
     const sources = expand(ruleId, refs);
-    return sources.length ? [compileGuarded(sources.map((s) => `(?:${s})`).join('|'), flags)] : [];
+    return sources.length ? [guarded(sources.map((s) => `(?:${s})`).join('|'), flags)] : [];
   };
 
   // For `requires`-style lists every entry must hold; a guard set counts as one entry that holds
@@ -116,15 +125,17 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
   const unbounded: [number, RegExp][] = [];
   for (const rule of active) {
     if (rule.check !== 'clause') continue;
-    const match = rule.match.map((src) => compileGuarded(src, 'yd'));
+    const match = rule.match.map((src) => guarded(src, 'yd'));
     const index = clauseRules.length;
     rule.match.forEach((src, k) => {
       const chars = secondChars(src);
-      if (!chars) unbounded.push([index, compileGuarded(src, 'gd')]);
+      if (!chars) unbounded.push([index, guarded(src, 'gd')]);
       else
         for (const [ch, next] of chars) {
           const follow = next ? new Set([...next].map((c) => c.charCodeAt(0))) : null;
-          byChar.set(ch, [...(byChar.get(ch) ?? []), [index, match[k]!, follow]]);
+          const list = byChar.get(ch);
+          if (list) list.push([index, match[k]!, follow]);
+          else byChar.set(ch, [[index, match[k]!, follow]]);
         }
     });
     clauseRules.push({

@@ -63,9 +63,10 @@ function guardsPass(r: CompiledClauseRule, para: string, leadIn: string, sentenc
  * units against the pack's first-character table finds the positions where some pattern can
  * start; only there are the rules' own sticky patterns and guards evaluated, so the cost stays
  * linear in the paragraph.
- * `leadIn` is the lead-in of the list the paragraph is an item of (经营者应当遵守下列规定：).
+ * `leadIn` is the lead-in of the list the paragraph is an item of (经营者应当遵守下列规定：);
+ * `only`, when set, restricts the run to one rule index (a rule's examples concern only it).
  */
-export function checkParagraph(pack: CompiledPack, para: string, leadIn = ''): ClauseHit[] {
+export function checkParagraph(pack: CompiledPack, para: string, leadIn = '', only = -1): ClauseHit[] {
   if (!para) return [];
   const state: ParagraphState = { pack, para, leadIn, hits: [], lastEnd: null, cited: null, bounds: null };
   const table = pack.byCode;
@@ -75,10 +76,11 @@ export function checkParagraph(pack: CompiledPack, para: string, leadIn = ''): C
     const next = para.charCodeAt(pos + 1);
     for (let k = 0; k < entries.length; k += 3) {
       const follow = entries[k + 2] as Set<number> | null;
-      if (follow === null || follow.has(next)) tryAt(state, entries[k] as number, entries[k + 1] as RegExp, pos, true);
+      if ((follow === null || follow.has(next)) && (only < 0 || entries[k] === only)) tryAt(state, entries[k] as number, entries[k + 1] as RegExp, pos, true);
     }
   }
   for (const [ri, re] of pack.unbounded) {
+    if (only >= 0 && ri !== only) continue;
     re.lastIndex = 0;
     for (let m = re.exec(para); m; m = re.exec(para)) {
       tryAt(state, ri, re, m.index, false);
