@@ -37,6 +37,7 @@ export interface Anchor {
 
 const GAP_PX = 6;
 const MARGIN_PX = 8;
+const MIN_HEIGHT_PX = 60;
 
 /**
  * The finding card: a closed shadow root on a host element appended to <html> (outside the
@@ -47,6 +48,7 @@ export class Card {
   private host: HTMLElement | null = null;
   private box: HTMLElement | null = null;
   private current: Finding | null = null;
+  private leave: ((to: EventTarget | null) => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -69,7 +71,12 @@ export class Card {
     return this.current && this.box ? this.box.innerText : null;
   }
 
-  show(f: Finding, anchor: Anchor): void {
+  /**
+   * Open the card on a finding. `onLeave` runs when the pointer leaves the card (the session
+   * closes a card it opened on hover unless the pointer went back to the text).
+   */
+  show(f: Finding, anchor: Anchor, onLeave: ((to: EventTarget | null) => void) | null = null): void {
+    this.leave = onLeave;
     const box = this.ensure();
     if (this.current !== f) this.render(box, cardContent(f));
     this.current = f;
@@ -80,6 +87,7 @@ export class Card {
   hide(): void {
     if (this.box) this.box.hidden = true;
     this.current = null;
+    this.leave = null;
   }
 
   private ensure(): HTMLElement {
@@ -100,6 +108,7 @@ export class Card {
     shadow.append(box);
     doc.documentElement.append(host);
     box.addEventListener('keydown', (e) => e.key === 'Escape' && this.hide(), { signal: this.signal });
+    box.addEventListener('mouseleave', (e) => this.leave?.(e.relatedTarget), { signal: this.signal });
     this.host = host;
     this.box = box;
     return box;
@@ -141,12 +150,19 @@ export class Card {
     const win = this.doc.defaultView!;
     const vw = win.innerWidth;
     const vh = win.innerHeight;
-    const w = box.offsetWidth;
-    const h = box.offsetHeight;
-    let top = a.bottom + GAP_PX;
-    if (top + h > vh - MARGIN_PX && a.top - GAP_PX - h >= MARGIN_PX) top = a.top - GAP_PX - h;
-    const left = Math.max(MARGIN_PX, Math.min(a.left, vw - w - MARGIN_PX));
+    // Never cover the text the card is about: take the side with room (below first) and let the
+    // card scroll inside a small frame (an editor iframe of a few hundred pixels).
+    const below = vh - a.bottom - GAP_PX - MARGIN_PX;
+    const above = a.top - GAP_PX - MARGIN_PX;
+    box.style.maxHeight = 'none';
+    const natural = box.offsetHeight;
+    const downward = natural <= below || below >= above;
+    const room = Math.max(MIN_HEIGHT_PX, downward ? below : above);
+    box.style.maxHeight = `${Math.floor(room)}px`;
+    const h = Math.min(natural, room);
+    const top = downward ? a.bottom + GAP_PX : a.top - GAP_PX - h;
+    const left = Math.max(MARGIN_PX, Math.min(a.left, vw - box.offsetWidth - MARGIN_PX));
     box.style.left = `${Math.round(left)}px`;
-    box.style.top = `${Math.round(Math.max(MARGIN_PX, Math.min(top, vh - h - MARGIN_PX)))}px`;
+    box.style.top = `${Math.round(top)}px`;
   }
 }

@@ -128,7 +128,7 @@ export function init(signal: AbortSignal, io: ContentIO, doc: Document = documen
     sessions: () => [...sessions.values()],
     view: () => view,
     latencies,
-    card: async () => ((await env) ? (await env)!.card.text() : null),
+    card: async () => (await env)?.card.text() ?? null,
     idle: () => (busy === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r))),
     started: () => env !== null,
   });

@@ -11,6 +11,8 @@ import type { CompiledPack } from '../packs/compile';
 export const SLICE_BUDGET_MS = 8;
 /** Uncached text below this many characters is checked in one go. */
 export const SLICE_CHARS = 4000;
+/** Paragraphs are checked in chunks of about this many characters between budget checks. */
+const CHUNK_CHARS = 500;
 
 /** Yield to the event loop: pending input and rendering run before the next slice. */
 export function yieldToPage(): Promise<void> {
@@ -68,7 +70,8 @@ export function createLiveChecker(pack: CompiledPack, now: () => number = () => 
       return n;
     },
     async warm(text, stale) {
-      const todo = chunks(text.split('\n').filter((p) => p && !seen.has(p)), SLICE_CHARS / 4);
+      // small chunks: the first ones also pay for compiling the pack's regexes (lazily, on first use)
+      const todo = chunks(text.split('\n').filter((p) => p && !seen.has(p)), CHUNK_CHARS);
       let sliceStart = now();
       for (const chunk of todo) {
         if (now() - sliceStart >= SLICE_BUDGET_MS) {

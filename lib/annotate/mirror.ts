@@ -2,39 +2,81 @@ import type { Finding } from '../engine/types';
 import type { Hittable } from './hit-test';
 import { MIRROR_CSS } from './styles';
 
-/** A run of textarea text: plain, or covered by the finding drawn under it. */
-export interface Run {
-  text: string;
-  finding: Finding | null;
+/** A span to draw under text: offsets and how severe. */
+export interface Span {
+  start: number;
+  end: number;
+  severity: Finding['severity'];
 }
 
+/** A run of textarea text: plain, or covered by the span drawn under it. */
+export interface Run<T extends Span = Finding> {
+  text: string;
+  finding: T | null;
+}
+
+const RANK = { error: 3, warning: 2, info: 1 } as const;
+
 /**
- * Cut text into runs for the mirror. Findings may overlap; each character is drawn under the most
- * severe finding covering it (the card then shows that one).
+ * Cut text into runs for the mirror. Spans may overlap; each character is drawn under the most
+ * severe span covering it (the card then shows that one).
  */
-export function runs(text: string, findings: readonly Finding[]): Run[] {
-  const rank = { error: 3, warning: 2, info: 1 } as const;
-  const owner: (Finding | null)[] = [];
+export function runs<T extends Span>(text: string, findings: readonly T[]): Run<T>[] {
+  const owner: (T | null)[] = [];
   const bounds = new Set<number>([0, text.length]);
-  const sorted = [...findings].filter((f) => f.end > f.start).sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const sorted = [...findings].filter((f) => f.end > f.start).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   for (const f of sorted) {
-    bounds.add(Math.max(0, f.start));
-    bounds.add(Math.min(text.length, f.end));
+    bounds.add(Math.max(0, Math.min(text.length, f.start)));
+    bounds.add(Math.max(0, Math.min(text.length, f.end)));
   }
   const cuts = [...bounds].sort((a, b) => a - b);
   for (let i = 0; i + 1 < cuts.length; i++) {
     const s = cuts[i]!;
-    let top: Finding | null = null;
+    let top: T | null = null;
     for (const f of sorted) if (f.start <= s && s < f.end) top = f;
     owner.push(top);
   }
-  const out: Run[] = [];
+  const out: Run<T>[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const piece = text.slice(cuts[i]!, cuts[i + 1]!);
     if (!piece) continue;
     const prev = out[out.length - 1];
     if (prev && prev.finding === owner[i]) prev.text += piece;
     else out.push({ text: piece, finding: owner[i]! });
+  }
+  return out;
+}
+
+/** A finding clipped to one line of the textarea. */
+interface Clip extends Span {
+  finding: Finding;
+}
+
+/** One line of the mirror: its element, the spans drawn in it, and a key of what it shows. */
+interface Line {
+  key: string;
+  el: HTMLElement;
+  spans: { clip: Clip; el: HTMLElement }[];
+}
+
+/** Each line of `text` with the findings clipped to it (offsets relative to the line). */
+export function lines(text: string, findings: readonly Finding[]): { text: string; clips: Clip[]; key: string }[] {
+  const out: { text: string; clips: Clip[]; key: string }[] = [];
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  let start = 0;
+  let k = 0;
+  for (const line of text.split('\n')) {
+    const end = start + line.length;
+    while (k < sorted.length && sorted[k]!.end <= start) k++;
+    const clips: Clip[] = [];
+    for (let j = k; j < sorted.length && sorted[j]!.start < end; j++) {
+      const f = sorted[j]!;
+      if (f.end <= start) continue;
+      clips.push({ start: Math.max(f.start, start) - start, end: Math.min(f.end, end) - start, severity: f.severity, finding: f });
+    }
+    const key = `${line}\u0000${clips.map((c) => `${c.start},${c.end},${c.severity}`).join(';')}`;
+    out.push({ text: line, clips, key });
+    start = end + 1;
   }
   return out;
 }
@@ -55,7 +97,7 @@ export class TextareaMirror {
   private readonly host: HTMLElement;
   private readonly box: HTMLElement;
   private readonly inner: HTMLElement;
-  private spans: { finding: Finding; el: HTMLElement }[] = [];
+  private lines: Line[] = [];
   private frame = 0;
 
   constructor(
@@ -93,39 +135,66 @@ export class TextareaMirror {
     this.layout();
   }
 
-  /** Draw the text with its findings; runs of hidden categories are drawn plain. */
+  /**
+   * Draw the text with its findings; findings of hidden categories are not drawn. One block per
+   * line, and only lines whose text or spans changed are rebuilt: typing in a 50k-character
+   * textarea touches one line of the mirror, and the browser re-lays out only that block.
+   */
   render(text: string, findings: readonly Finding[], shown: (f: Finding) => boolean): void {
-    const doc = this.ta.ownerDocument;
     const visible = findings.filter(shown);
-    this.spans = [];
-    const nodes: Node[] = [];
-    for (const run of runs(text, visible)) {
+    const next = lines(text, visible);
+    const old = this.lines;
+    let head = 0;
+    while (head < old.length && head < next.length && old[head]!.key === next[head]!.key) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail]!.key === next[next.length - 1 - tail]!.key) tail++;
+    const before = old[old.length - tail]?.el ?? null;
+    for (const line of old.slice(head, old.length - tail)) line.el.remove();
+    const fresh = next.slice(head, next.length - tail).map((l) => this.line(l.text, l.clips, l.key));
+    for (const line of fresh) this.inner.insertBefore(line.el, before);
+    this.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
+    // Kept lines draw the same spans; point them at this report's findings (offsets and
+    // locations of findings after the edit have moved).
+    this.lines.forEach((line, i) => {
+      if (!line.spans.length) return;
+      const drawn = runs(next[i]!.text, next[i]!.clips).filter((r) => r.finding);
+      line.spans.forEach((s, j) => (s.clip = drawn[j]?.finding ?? s.clip));
+    });
+    const wasHidden = this.box.hidden;
+    this.box.hidden = visible.length === 0;
+    if (wasHidden && !this.box.hidden) this.layout();
+  }
+
+  private line(text: string, clips: Clip[], key: string): Line {
+    const doc = this.ta.ownerDocument;
+    const el = doc.createElement('div');
+    const spans: Line['spans'] = [];
+    if (!text) el.append(doc.createElement('br'));
+    for (const run of runs(text, clips)) {
       if (!run.finding) {
-        nodes.push(doc.createTextNode(run.text));
+        el.append(doc.createTextNode(run.text));
         continue;
       }
       const span = doc.createElement('span');
       span.className = `hl ${run.finding.severity}`;
       span.textContent = run.text;
-      nodes.push(span);
-      this.spans.push({ finding: run.finding, el: span });
+      el.append(span);
+      spans.push({ clip: run.finding, el: span });
     }
-    // A trailing newline takes a line in a textarea but not in a div: keep the heights equal.
-    nodes.push(doc.createTextNode('\u200b'));
-    this.inner.replaceChildren(...nodes);
-    this.box.hidden = visible.length === 0;
-    this.layout();
+    return { key, el, spans };
   }
 
   /** Findings drawn in the mirror, with their on-screen boxes for hit testing. */
   hittables(): Hittable[] {
-    return this.spans.map(({ finding, el }) => ({ finding, rects: () => el.getClientRects() }));
+    return this.lines.flatMap((l) => l.spans.map(({ clip, el }) => ({ finding: clip.finding, rects: () => el.getClientRects() })));
   }
 
   /** Text of the drawn spans (tests compare them with the expected findings). */
   spanTexts(): { text: string; severity: string; category: string; start: number; end: number }[] {
     if (this.box.hidden) return [];
-    return this.spans.map(({ finding, el }) => ({ text: el.textContent ?? '', severity: finding.severity, category: finding.category, start: finding.start, end: finding.end }));
+    return this.lines.flatMap((l) =>
+      l.spans.map(({ clip: { finding: f }, el }) => ({ text: el.textContent ?? '', severity: f.severity, category: f.category, start: f.start, end: f.end })),
+    );
   }
 
   private schedule(): void {

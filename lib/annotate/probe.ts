@@ -26,12 +26,14 @@ export function installProbe(win: Window, signal: AbortSignal, src: ProbeSource)
     latencies: src.latencies,
     card: src.card,
     /** centre of a shown finding's first line, in this frame's client coordinates */
+    reveal: (text: string) => src.sessions().some((s) => s.reveal(text)),
     pointOf: (text: string) => src.sessions().map((s) => s.pointOf(text)).find((p) => p) ?? null,
     regions: () =>
       src.sessions().map((s) => ({
         family: s.region.family,
         editor: s.region.editor,
         checks: s.checks,
+        timing: s.timing,
         composing: s.watch.composing,
         findings: s.report?.findings.map((f) => ({ ruleId: f.ruleId, category: f.category, severity: f.severity, cited: f.cited, text: f.text, location: f.location })) ?? [],
         painted: s.painted(),

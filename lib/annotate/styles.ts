@@ -47,6 +47,7 @@ export const CARD_CSS = `
 .card { position: fixed; z-index: 2147483647; box-sizing: border-box; max-width: min(420px, calc(100vw - 16px));
   min-width: 240px; padding: 10px 12px; border-radius: 8px; background: #fff; color: #202124;
   border: 1px solid #dadce0; box-shadow: 0 4px 16px rgb(0 0 0 / 0.18);
+  overflow: auto; overscroll-behavior: contain;
   font: 13px/1.55 system-ui, "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
 .card[hidden] { display: none; }
 .head { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; margin-bottom: 6px; }
@@ -73,5 +74,7 @@ export const MIRROR_CSS = `
   overflow-wrap: break-word; word-wrap: break-word; }
 .mirror[hidden] { display: none; }
 .inner { position: relative; }
+.inner > div { text-indent: 0; }
+.inner > div:first-child { text-indent: inherit; }
 ${SEVERITIES.map((s) => `.hl.${s}{text-decoration:${decoration(s).textDecoration};background-color:${decoration(s).background};}`).join('\n')}
 `;

@@ -1,0 +1,3 @@
+import { editorSuite } from './editor-suite';
+
+editorSuite('quill', [{ path: 'quill.html', editor: 'quill', family: 'quill' }]);

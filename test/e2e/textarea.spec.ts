@@ -1,0 +1,3 @@
+import { editorSuite } from './editor-suite';
+
+editorSuite('textarea', [{ path: 'textarea.html', editor: 'textarea', family: 'textarea', mirror: true }]);
