@@ -41,12 +41,22 @@ export interface CompiledPack {
    * A scan of the text's code units against this table finds every candidate in one tight loop.
    */
   byCode: (readonly CodeEntry[] | undefined)[];
+  /** 1 where byCode has entries: a byte table is the cheapest test in the scan's inner loop */
+  gate: Uint8Array;
   /** patterns whose first character cannot be bounded: run on their own over each paragraph */
   unbounded: [number, RegExp][];
 }
 
+function gateOf(byChar: Map<string, unknown>): Uint8Array {
+  const gate = new Uint8Array(65536);
+  for (const ch of byChar.keys()) gate[ch.charCodeAt(0)] = 1;
+  return gate;
+}
+
 function flattenByCode(byChar: Map<string, [number, RegExp, Set<number> | null][]>): (readonly CodeEntry[] | undefined)[] {
-  const table: (CodeEntry[] | undefined)[] = new Array(65536);
+  // filled, so the array stays a packed-elements array (a 65536-slot holey array becomes a slow
+  // dictionary on V8); the scan reads it once per character of the text
+  const table: (CodeEntry[] | undefined)[] = new Array(65536).fill(undefined);
   for (const [ch, entries] of byChar) table[ch.charCodeAt(0)] = entries.flat();
   return table;
 }
@@ -158,6 +168,7 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
     rules: active,
     clauseRules,
     byCode: flattenByCode(byChar),
+    gate: gateOf(byChar),
     unbounded,
   };
 }

@@ -70,9 +70,11 @@ export function checkParagraph(pack: CompiledPack, para: string, leadIn = '', on
   if (!para) return [];
   const state: ParagraphState = { pack, para, leadIn, hits: [], lastEnd: null, cited: null, bounds: null };
   const table = pack.byCode;
+  const gate = pack.gate;
   for (let pos = 0, n = para.length; pos < n; pos++) {
-    const entries = table[para.charCodeAt(pos)];
-    if (entries === undefined) continue;
+    const code = para.charCodeAt(pos);
+    if (gate[code] === 0) continue;
+    const entries = table[code]!;
     const next = para.charCodeAt(pos + 1);
     for (let k = 0; k < entries.length; k += 3) {
       const follow = entries[k + 2] as Set<number> | null;
