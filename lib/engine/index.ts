@@ -29,6 +29,8 @@ function toNormalized(map: Int32Array, orig: number): number {
 
 const LIST_ITEM = /^\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,3}[.．、])/;
 const LEAD_IN = /[：:]\s{0,4}$/;
+/** LEAD_IN tested on the paragraph's last 5 characters, which hold any match: no scan of the whole paragraph. */
+const endsLeadIn = (para: string): boolean => LEAD_IN.test(para.length > 5 ? para.slice(para.length - 5) : para);
 
 /** Options of check(). */
 export interface CheckOptions {
@@ -97,7 +99,7 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
         cache?.set(key, hits);
       }
       seen?.add(key);
-      if (LEAD_IN.test(para)) leadIn = para;
+      if (endsLeadIn(para)) leadIn = para;
       for (const h of hits) {
         const s = map[pos + h.start]!;
         const e = map[pos + h.end]!;

@@ -50,6 +50,47 @@ function numberLabel(raw: string): string {
   return /^\d+$/.test(raw) ? toChineseNumeral(Number(raw)) : raw;
 }
 
+/** What a line's first non-space character allows: 第 (章/节/条), an opening bracket (（一）), a
+ * Chinese numeral (一、), an ASCII digit (1.), or none of the heading patterns. */
+const K_DI = 1;
+const K_PAREN = 2;
+const K_CN = 3;
+const K_DIGIT = 4;
+const HEAD_KIND = new Uint8Array(65536);
+HEAD_KIND['第'.charCodeAt(0)] = K_DI;
+HEAD_KIND['（'.charCodeAt(0)] = K_PAREN;
+HEAD_KIND['('.charCodeAt(0)] = K_PAREN;
+for (const ch of '一二三四五六七八九十') HEAD_KIND[ch.charCodeAt(0)] = K_CN;
+for (let c = 0x30; c <= 0x39; c++) HEAD_KIND[c] = K_DIGIT;
+
+/** Exactly the characters of regex \s and String.prototype.trim (WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Sentence spans [start, end) of the text: split at 。！？；and line ends, blank ones dropped. */
+function sentenceSpans(text: string): { sentStart: Int32Array; sentEnd: Int32Array } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let s = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const e = m.index + 1;
+    if (text.slice(s, e).trim()) {
+      starts.push(s);
+      ends.push(e);
+    }
+    s = e;
+  }
+  if (s < text.length && text.slice(s).trim()) {
+    starts.push(s);
+    ends.push(text.length);
+  }
+  return { sentStart: Int32Array.from(starts), sentEnd: Int32Array.from(ends) };
+}
+
 /** Build the structure of a normalized text (the output of normalize()). */
 export function buildStructure(text: string): Structure {
   const lines: LineInfo[] = [];
@@ -65,26 +106,32 @@ export function buildStructure(text: string): Structure {
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
-    const line = text.slice(pos, nl);
-    if (line.trim()) {
+    // The first non-space character decides which heading patterns can match at all (each is
+    // anchored at ^\s*), so most lines are classified without slicing them or running a regex.
+    let f = pos;
+    while (f < nl && isSpace(text.charCodeAt(f))) f++;
+    if (f < nl) {
+      const first = text.charCodeAt(f);
+      const kind = HEAD_KIND[first]!;
+      const line = kind === 0 ? '' : text.slice(pos, nl);
       let m: RegExpExecArray | null;
-      if ((m = RE_CHAPTER.exec(line))) {
+      if (kind === K_DI && (m = RE_CHAPTER.exec(line))) {
         chapter = `第${numberLabel(m[1]!)}章`;
         section = article = item = '';
         clause = 0;
-      } else if ((m = RE_SECTION.exec(line))) {
+      } else if (kind === K_DI && (m = RE_SECTION.exec(line))) {
         section = `第${numberLabel(m[1]!)}节`;
         article = item = '';
         clause = 0;
-      } else if ((m = RE_ARTICLE.exec(line))) {
+      } else if (kind === K_DI && (m = RE_ARTICLE.exec(line))) {
         article = `第${numberLabel(m[1]!)}条`;
         clause = 1;
         item = '';
-      } else if ((m = RE_ITEM.exec(line))) {
+      } else if (kind === K_PAREN && (m = RE_ITEM.exec(line))) {
         item = `（${m[1]}）`;
         if (!article) numbered = '';
         sub = article ? sub : item;
-      } else if ((m = RE_HEADING.exec(line))) {
+      } else if (kind === K_CN && (m = RE_HEADING.exec(line))) {
         heading = `${m[1]}、`;
         sub = numbered = item = '';
         if (article) {
@@ -92,7 +139,7 @@ export function buildStructure(text: string): Structure {
           article = '';
           clause = 0;
         }
-      } else if (!article && (m = RE_NUMBERED.exec(line))) {
+      } else if (kind === K_DIGIT && !article && (m = RE_NUMBERED.exec(line))) {
         numbered = `${m[1]}.`;
       } else if (article) {
         if (item) item = '';
@@ -110,24 +157,6 @@ export function buildStructure(text: string): Structure {
     pos = nl + 1;
   }
 
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let s = 0;
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const e = m.index + 1;
-    if (text.slice(s, e).trim()) {
-      starts.push(s);
-      ends.push(e);
-    }
-    s = e;
-  }
-  if (s < text.length && text.slice(s).trim()) {
-    starts.push(s);
-    ends.push(text.length);
-  }
-  const sentStart = Int32Array.from(starts);
-  const sentEnd = Int32Array.from(ends);
   const lineStarts = Int32Array.from(lines.map((l) => l.start));
 
   const lastLE = (arr: Int32Array, x: number): number => {
@@ -144,10 +173,17 @@ export function buildStructure(text: string): Structure {
     return ans;
   };
 
+  // Sentence spans are computed on first use: check() only needs locations.
+  let sentences: { sentStart: Int32Array; sentEnd: Int32Array } | null = null;
+  const spans = () => (sentences ??= sentenceSpans(text));
   return {
-    sentStart,
-    sentEnd,
-    sentenceAt: (offset) => Math.max(0, lastLE(sentStart, offset)),
+    get sentStart() {
+      return spans().sentStart;
+    },
+    get sentEnd() {
+      return spans().sentEnd;
+    },
+    sentenceAt: (offset) => Math.max(0, lastLE(spans().sentStart, offset)),
     locate: (offset) => {
       const i = lastLE(lineStarts, offset);
       return i < 0 ? '' : lines[i]!.location;

@@ -37,7 +37,8 @@ export interface CompiledPack {
   clauseRules: CompiledClauseRule[];
   /**
    * For each UTF-16 code unit a match can start with, the patterns that can start there,
-   * flattened: byCode[c] = [rule index, sticky pattern, set of possible next code units or null, …].
+   * flattened: byCode[c] = [rule index, sticky pattern, set of possible next code units or null,
+   * a 32-bit mask of those code units' low 5 bits (a cheap test before the set's), …].
    * A scan of the text's code units against this table finds every candidate in one tight loop.
    */
   byCode: (readonly CodeEntry[] | undefined)[];
@@ -53,7 +54,7 @@ function gateOf(byChar: Map<string, unknown>): Uint8Array {
   return gate;
 }
 
-function flattenByCode(byChar: Map<string, [number, RegExp, Set<number> | null][]>): (readonly CodeEntry[] | undefined)[] {
+function flattenByCode(byChar: Map<string, [number, RegExp, Set<number> | null, number][]>): (readonly CodeEntry[] | undefined)[] {
   // filled, so the array stays a packed-elements array (a 65536-slot holey array becomes a slow
   // dictionary on V8); the scan reads it once per character of the text
   const table: (CodeEntry[] | undefined)[] = new Array(65536).fill(undefined);
@@ -131,7 +132,7 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
 
   const active = [...rules.values()].filter((r) => r.enabled);
   const clauseRules: CompiledClauseRule[] = [];
-  const byChar = new Map<string, [number, RegExp, Set<number> | null][]>();
+  const byChar = new Map<string, [number, RegExp, Set<number> | null, number][]>();
   const unbounded: [number, RegExp][] = [];
   for (const rule of active) {
     if (rule.check !== 'clause') continue;
@@ -143,9 +144,11 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
       else
         for (const [ch, next] of chars) {
           const follow = next ? new Set([...next].map((c) => c.charCodeAt(0))) : null;
+          let mask = 0;
+          for (const c of follow ?? []) mask |= 1 << (c & 31);
           const list = byChar.get(ch);
-          if (list) list.push([index, match[k]!, follow]);
-          else byChar.set(ch, [[index, match[k]!, follow]]);
+          if (list) list.push([index, match[k]!, follow, mask]);
+          else byChar.set(ch, [[index, match[k]!, follow, mask]]);
         }
     });
     clauseRules.push({

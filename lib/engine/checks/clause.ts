@@ -75,10 +75,15 @@ export function checkParagraph(pack: CompiledPack, para: string, leadIn = '', on
     const code = para.charCodeAt(pos);
     if (gate[code] === 0) continue;
     const entries = table[code]!;
-    const next = para.charCodeAt(pos + 1);
-    for (let k = 0; k < entries.length; k += 3) {
+    // -1 past the end: charCodeAt would give NaN, and reading past the end deoptimizes the loop
+    const next = pos + 1 < n ? para.charCodeAt(pos + 1) : -1;
+    const nextBit = 1 << (next & 31);
+    for (let k = 0; k < entries.length; k += 4) {
       const follow = entries[k + 2] as Set<number> | null;
-      if ((follow === null || follow.has(next)) && (only < 0 || entries[k] === only)) tryAt(state, entries[k] as number, entries[k + 1] as RegExp, pos, true);
+      // the mask rules out most next characters without a hash lookup in the set
+      if (follow !== null && ((entries[k + 3] as number) & nextBit) === 0) continue;
+      if ((follow !== null && !follow.has(next)) || (only >= 0 && entries[k] !== only)) continue;
+      tryAt(state, entries[k] as number, entries[k + 1] as RegExp, pos, true);
     }
   }
   for (const [ri, re] of pack.unbounded) {
