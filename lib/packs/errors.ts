@@ -25,15 +25,22 @@ const ZH: Record<string, string> = {
   custom: '不符合要求',
 };
 
+/**
+ * One zod issue in both languages. Our own refinements already carry "en / zh" text; for zod's
+ * built-in messages the Chinese is the issue code's label (with zod's wording appended when
+ * `withDetail` is set).
+ */
+export function zodIssueText(issue: z.core.$ZodIssue, withDetail = true): { path: string; zh: string; en: string } {
+  const path = issue.path.map(String).join('.');
+  const [en, zhOwn] = issue.message.split(' / ');
+  const label = ZH[issue.code] ?? '无效';
+  return { path, zh: zhOwn ?? (withDetail ? `${label}（${issue.message}）` : label), en: en ?? issue.message };
+}
+
 /** Turn zod issues into bilingual, path-naming issues. */
 export function describeZodError(source: string, error: z.ZodError): PackValidationError {
   return new PackValidationError(
     source,
-    error.issues.map((issue) => {
-      const path = issue.path.map(String).join('.');
-      // our own refinements already carry "en / zh" text; keep zod's wording otherwise
-      const [en, zhCustom] = issue.message.split(' / ');
-      return { path, zh: zhCustom ?? `${ZH[issue.code] ?? '无效'}（${issue.message}）`, en: en ?? issue.message };
-    }),
+    error.issues.map((issue) => zodIssueText(issue)),
   );
 }

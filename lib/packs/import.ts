@@ -10,6 +10,7 @@ import { diffPacks, type PackDiff } from '../store/diff';
 import { PackError } from '../store/pack-error';
 import { applyRuleSwitches, assertCompiles, chainOf, readSnapshot, recordOf, trustedKeys, type Snapshot } from '../store/packs';
 import { compareVersions } from '../store/semver';
+import { zodIssueText } from './errors';
 import { compilePack, PackCompileError, type CompiledPack } from './compile';
 import { runPackExamples } from './examples';
 import { compileGuarded, UnsafePatternError } from './regex-guard';
@@ -32,22 +33,10 @@ const SignedEnvelopeSchema = z.strictObject({
   signature: SignatureSchema,
 });
 
-const ZH: Record<string, string> = {
-  invalid_type: '类型错误',
-  too_small: '过短或过少',
-  too_big: '过长或过多',
-  invalid_format: '格式错误',
-  invalid_value: '取值不在允许范围内',
-  unrecognized_keys: '含有未知字段',
-  invalid_union: '不符合任何一种规则类型',
-  custom: '不符合要求',
-};
-
 function zodError(error: z.ZodError): PackError {
   const lines = error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.') || '(根/root)';
-    const [en, zhOwn] = issue.message.split(' / ');
-    return { path, zh: zhOwn ?? `${ZH[issue.code] ?? '无效'}`, en: en ?? issue.message };
+    const text = zodIssueText(issue, false);
+    return { ...text, path: text.path || '(根/root)' };
   });
   const first = lines[0]!;
   const more = lines.length > 1 ? { zh: `（另有 ${lines.length - 1} 处问题）`, en: ` (and ${lines.length - 1} more)` } : { zh: '', en: '' };
