@@ -1,3 +1,4 @@
+import { CATEGORY_LABELS, SEVERITY_LABELS } from '../annotate/labels';
 import type { Finding, Report } from '../engine/types';
 
 /** One file's entry in the CLI's JSON output. */
@@ -9,16 +10,6 @@ export type FileReport =
       })
   | { file: string; error: string };
 
-const SEVERITY_ZH = { error: '错误', warning: '警告', info: '提示' } as const;
-const CATEGORY_ZH: Record<string, string> = {
-  licensing: '许可',
-  penalty: '处罚',
-  compulsory: '强制',
-  fee: '收费',
-  obligation: '义务',
-  validity: '有效期',
-  'comment-period': '征求意见',
-};
 
 /** The JSON form of a report (the shape ../shared/tools/score.mjs and other tools read). */
 export function toJson(file: string, report: Report): FileReport {
@@ -43,7 +34,7 @@ export function toText(file: string, report: Report): string {
   const lines: string[] = [`== ${file}${report.title ? `  《${report.title}》` : ''}`];
   for (const f of report.findings) {
     const where = f.location || '—';
-    const tag = `[${SEVERITY_ZH[f.severity]}/${f.severity}] ${CATEGORY_ZH[f.category] ?? f.category}${f.cited ? ' · 已援引上位法 cited' : ''}`;
+    const tag = `[${SEVERITY_LABELS[f.severity]['zh-CN']}/${f.severity}] ${CATEGORY_LABELS[f.category]['zh-CN']}${f.cited ? ' · 已援引上位法 cited' : ''}`;
     lines.push(`${where}  ${tag}  ${f.ruleId}`);
     if (f.text) lines.push(`  「${excerpt(f.text)}」`);
     lines.push(`  ${f.message['zh-CN']}`);

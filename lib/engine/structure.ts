@@ -4,20 +4,26 @@
 
 const CN_DIGITS = '零一二三四五六七八九';
 
-/** 12 → 十二, 105 → 一百零五: how article numbers are written in Chinese documents. */
+/** 12 → 十二, 105 → 一百零五, 1010 → 一千零一十: how article and item numbers are written (0–9999). */
 export function toChineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0) return String(n);
-  if (n < 10) return CN_DIGITS[n]!;
-  if (n < 20) return '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
-  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
-  if (n < 1000) {
-    const rest = n % 100;
-    const head = CN_DIGITS[Math.floor(n / 100)] + '百';
-    if (rest === 0) return head;
-    if (rest < 10) return head + '零' + CN_DIGITS[rest];
-    return head + (rest < 20 ? '一' + toChineseNumeral(rest) : toChineseNumeral(rest));
-  }
-  return String(n);
+  if (!Number.isInteger(n) || n < 0 || n >= 10_000) return String(n);
+  if (n === 0) return CN_DIGITS[0]!;
+  const units = ['', '十', '百', '千'];
+  const digits = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  digits.forEach((d, i) => {
+    const unit = units[digits.length - 1 - i] ?? '';
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += CN_DIGITS[0];
+    zero = false;
+    // 十二, not 一十二, at the head of a number
+    out += (d === 1 && unit === '十' && out === '' ? '' : CN_DIGITS[d]) + unit;
+  });
+  return out;
 }
 
 /** One line of the document with the structural position it sits in. */

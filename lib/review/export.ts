@@ -1,7 +1,8 @@
 import { AlignmentType, Document, LineRuleType, Paragraph, TextRun } from 'docx';
 import type { Finding, Lang, Localized, Report } from '../engine/types';
 import { CATEGORY_LABELS } from '../annotate/labels';
-import { DECISION_LABELS, type Decision } from './decisions';
+import { toChineseNumeral } from '../engine/structure';
+import { DECISION_FIELD_LABELS, DECISION_LABELS, type Decision } from './decisions';
 
 // The review opinion (合法性审核意见) handed back to the drafting unit (issue 5): 标题, 主送,
 // 正文 in numbered items (一、二、…), document-level results, 落款. One model, two renderings:
@@ -69,10 +70,7 @@ const L = {
   problem: { 'zh-CN': '问题', en: 'Problem' },
   basis: { 'zh-CN': '依据', en: 'Basis' },
   suggestion: { 'zh-CN': '修改建议', en: 'Suggestion' },
-  decision: { 'zh-CN': '审核意见', en: 'Decision' },
   undecided: { 'zh-CN': '待定', en: 'Undecided' },
-  reason: { 'zh-CN': '理由', en: 'Reason' },
-  note: { 'zh-CN': '备注', en: 'Note' },
   documentResults: { 'zh-CN': '文件整体情况', en: 'The document as a whole' },
   meta: { 'zh-CN': '审核说明', en: 'About this review' },
   date: { 'zh-CN': '审核日期', en: 'Date' },
@@ -83,26 +81,9 @@ const L = {
   colon: { 'zh-CN': '：', en: ': ' },
 } satisfies Record<string, Localized>;
 
-const DIGITS = '零一二三四五六七八九';
-
-/** 1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (item numerals up to 9999). */
+/** Item numerals 一、二、…: the engine's writer, with non-positive numbers left in digits. */
 export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n <= 0 || n >= 10_000) return String(n);
-  const units = ['', '十', '百', '千'];
-  const digits = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  digits.forEach((d, i) => {
-    const unit = units[digits.length - 1 - i] ?? '';
-    if (d === 0) {
-      zero = out !== '';
-      return;
-    }
-    if (zero) out += '零';
-    zero = false;
-    out += (d === 1 && unit === '十' && out === '' ? '' : DIGITS[d]) + unit;
-  });
-  return out;
+  return n > 0 ? toChineseNumeral(n) : String(n);
 }
 
 function formatDate(iso: string, lang: Lang): string {
@@ -150,7 +131,7 @@ export function buildOpinion(opts: OpinionOptions): Opinion {
   const included = report.findings.filter((f) => opts.include.has(findingKey(f))).sort((a, b) => a.start - b.start || a.end - b.end);
   const items = included.map((f, i): OpinionItem => {
     const d = opts.decisions?.get(findingKey(f));
-    const decision = d ? DECISION_LABELS[d.kind][lang] + (d.reason ? `${lang === 'zh-CN' ? '。' : '. '}${L.reason[lang]}${L.colon[lang]}${d.reason}` : '') : L.undecided[lang];
+    const decision = d ? DECISION_LABELS[d.kind][lang] + (d.reason ? `${lang === 'zh-CN' ? '。' : '. '}${DECISION_FIELD_LABELS.reason[lang]}${L.colon[lang]}${d.reason}` : '') : L.undecided[lang];
     return {
       numeral: lang === 'zh-CN' ? `${chineseNumeral(i + 1)}、` : `${i + 1}. `,
       location: f.location || L.wholeDocument[lang],
@@ -189,8 +170,8 @@ function itemLines(item: OpinionItem, lang: Lang): { label: string; text: string
     { label: L.problem[lang], text: item.problem },
     { label: L.basis[lang], text: item.basis },
     ...(item.suggestion ? [{ label: L.suggestion[lang], text: item.suggestion }] : []),
-    ...(item.decision ? [{ label: L.decision[lang], text: item.decision }] : []),
-    ...(item.note ? [{ label: L.note[lang], text: item.note }] : []),
+    ...(item.decision ? [{ label: DECISION_FIELD_LABELS.kind[lang], text: item.decision }] : []),
+    ...(item.note ? [{ label: DECISION_FIELD_LABELS.note[lang], text: item.note }] : []),
   ];
 }
 
