@@ -12,17 +12,23 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const send = (msg: unknown): Promise<unknown> => browser.runtime.sendMessage(msg);
+    const annotator = init(ctx.signal, {
+      hello: () => request(send, { kind: 'hello' }),
+      readView,
+      watchView,
+      report: (regions) => void request(send, { kind: 'report', regions }).catch(() => undefined),
+      decisions: async () => (await request(send, { kind: 'page-decisions' })).decisions,
+    });
+    // Commands come from the extension only (runtime messages; a page cannot send them) and are
+    // parsed before anything acts on them.
     const onCommand = (msg: unknown): undefined => {
-      if (ContentCommandSchema.safeParse(msg).data?.kind === 'stop') ctx.abort('site disabled');
+      const cmd = ContentCommandSchema.safeParse(msg);
+      if (!cmd.success) return undefined;
+      if (cmd.data.kind === 'stop') ctx.abort('site disabled');
+      else annotator.command(cmd.data);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onCommand);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommand));
-    init(ctx.signal, {
-      hello: () => request(send, { kind: 'hello' }),
-      readView,
-      watchView,
-      summary: (summaries) => void request(send, { kind: 'summary', summaries }).catch(() => undefined),
-    });
   },
 });

@@ -1,6 +1,6 @@
 import { watchRegions, type Region } from '../editors/index';
 import type { Report } from '../engine/types';
-import type { DocSummary } from '../messages/index';
+import { MAX_REGION_FINDINGS, type ContentCommand, type RegionReport, type StoredDecision } from '../messages/index';
 import { compilePack } from '../packs/compile';
 import type { BuiltPack } from '../packs/schema';
 import { Card } from './card';
@@ -15,14 +15,24 @@ export interface ContentIO {
   hello(): Promise<{ site: string; packs: BuiltPack[] }>;
   readView(site: string): Promise<ViewState>;
   watchView(site: string, onChange: (view: ViewState) => void, signal: AbortSignal): void;
-  /** document-level results of this frame's regions, for the popup */
-  summary(summaries: DocSummary[]): void;
+  /** the reports of this frame's regions, for the popup and the side panel */
+  report(regions: RegionReport[]): void;
+  /** the stored review decisions of this page's document */
+  decisions(): Promise<StoredDecision[]>;
 }
 
-function summarize(region: Region, report: Report): DocSummary {
+/** What a frame's annotator answers to the side panel's commands (content.ts wires them). */
+export interface Annotator {
+  command(cmd: Exclude<ContentCommand, { kind: 'stop' }>): void;
+}
+
+function regionReport(index: number, session: RegionSession, report: Report): RegionReport {
+  const region = session.region;
   const counts: Record<string, number> = {};
   for (const f of report.findings) counts[f.category] = (counts[f.category] ?? 0) + 1;
+  const findings = session.wire();
   return {
+    region: index,
     family: region.family,
     editor: region.editor,
     title: report.title,
@@ -31,6 +41,10 @@ function summarize(region: Region, report: Report): DocSummary {
     commentPeriod: { status: report.commentPeriod.status, days: report.commentPeriod.days, minDays: report.commentPeriod.minDays },
     counts,
     errors: report.findings.filter((f) => f.severity === 'error').length,
+    length: session.textLength(),
+    packs: report.packs,
+    findings: findings.slice(0, MAX_REGION_FINDINGS),
+    truncated: Math.max(0, findings.length - MAX_REGION_FINDINGS),
   };
 }
 
@@ -38,10 +52,21 @@ function summarize(region: Region, report: Report): DocSummary {
  * Annotate every editable region of this frame until `signal` aborts. Nothing happens in a frame
  * without an editor: packs are requested and compiled only when the first region appears.
  */
-export function init(signal: AbortSignal, io: ContentIO, doc: Document = document): void {
+export function init(signal: AbortSignal, io: ContentIO, doc: Document = document): Annotator {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
-  if (!win) return;
+  if (!win) return { command: () => undefined };
   const sessions = new Map<Region, RegionSession>();
+  /** regions are numbered in the order they appear; the side panel addresses them by number */
+  const indexOf = new Map<Region, number>();
+  let nextIndex = 0;
+  let decisions: readonly StoredDecision[] = [];
+  const readDecisions = async (): Promise<void> => {
+    try {
+      decisions = await io.decisions();
+    } catch (err) {
+      console.warn('[fashen] cannot read review decisions / 无法读取审核决定', err);
+    }
+  };
   let env: Promise<FrameEnv | null> | null = null;
   let view: ViewState = DEFAULT_VIEW;
   let busy = 0;
@@ -52,15 +77,15 @@ export function init(signal: AbortSignal, io: ContentIO, doc: Document = documen
 
   const sendSummary = (): void => {
     summaryTimer = undefined;
-    const list = [...sessions.values()].filter((s) => s.report).map((s) => summarize(s.region, s.report!));
+    const list = [...sessions.values()].filter((s) => s.report).map((s) => regionReport(indexOf.get(s.region) ?? 0, s, s.report!));
     const json = JSON.stringify(list);
     if (json === lastSummary) return;
     lastSummary = json;
-    io.summary(list);
+    io.report(list);
   };
 
   const makeEnv = async (): Promise<FrameEnv | null> => {
-    const { site, packs } = await io.hello();
+    const [{ site, packs }] = await Promise.all([io.hello(), readDecisions()]);
     const pack = compilePack(packs);
     view = await io.readView(site);
     const painter = canPaint(win) ? new Painter(win, signal) : null;
@@ -92,6 +117,7 @@ export function init(signal: AbortSignal, io: ContentIO, doc: Document = documen
         latencies.push(ms);
         if (latencies.length > 1000) latencies.shift();
       },
+      decisions: () => decisions,
     };
   };
 
@@ -101,6 +127,7 @@ export function init(signal: AbortSignal, io: ContentIO, doc: Document = documen
     {
       added(region) {
         live.add(region);
+        if (!indexOf.has(region)) indexOf.set(region, nextIndex++);
         env ??= makeEnv().catch((err: unknown) => {
           console.warn('[fashen] cannot start / 无法启动', err);
           return null;
@@ -131,5 +158,24 @@ export function init(signal: AbortSignal, io: ContentIO, doc: Document = documen
     card: async () => (await env)?.card.text() ?? null,
     idle: () => (busy === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r))),
     started: () => env !== null,
+    flashing: () => [...sessions.values()].map((s) => s.flashing()).find((t) => t) ?? '',
   });
+
+  return {
+    command(cmd) {
+      if (signal.aborted) return;
+      if (cmd.kind === 'decisions-changed') {
+        void readDecisions().then(() => {
+          if (signal.aborted) return;
+          for (const s of sessions.values()) s.redecide();
+          // the side panel waits for a report: send one even when nothing it shows changed
+          lastSummary = '';
+        });
+      } else if (cmd.kind === 'reveal') {
+        for (const [region, s] of sessions) {
+          if (indexOf.get(region) === cmd.region && s.revealFinding(cmd.ruleId, cmd.start, cmd.end)) return;
+        }
+      }
+    },
+  };
 }

@@ -39,3 +39,13 @@ export function setLayer(view: ViewState, category: Category, shown: boolean): V
 export function highlightName(category: Category, severity: Severity): string {
   return `fashen-${category}-${severity}`;
 }
+
+/** The highlight of a category's dismissed findings (decided acceptable): drawn dimmed (issue 5). */
+export function dismissedHighlightName(category: Category): string {
+  return `fashen-${category}-dismissed`;
+}
+
+/** The highlight that flashes a finding the side panel revealed. */
+export const FLASH_HIGHLIGHT = 'fashen-flash';
+/** How long a revealed finding flashes, in ms. */
+export const FLASH_MS = 1600;

@@ -1,5 +1,6 @@
 import type { Finding } from '../engine/types';
 import type { Hittable } from './hit-test';
+import { FLASH_MS } from './layers';
 import { MIRROR_CSS } from './styles';
 
 /** A span to draw under text: offsets and how severe. */
@@ -50,6 +51,8 @@ export function runs<T extends Span>(text: string, findings: readonly T[]): Run<
 /** A finding clipped to one line of the textarea. */
 interface Clip extends Span {
   finding: Finding;
+  /** decided acceptable: drawn dimmed */
+  dim: boolean;
 }
 
 /** One line of the mirror: its element, the spans drawn in it, and a key of what it shows. */
@@ -60,7 +63,7 @@ interface Line {
 }
 
 /** Each line of `text` with the findings clipped to it (offsets relative to the line). */
-export function lines(text: string, findings: readonly Finding[]): { text: string; clips: Clip[]; key: string }[] {
+export function lines(text: string, findings: readonly Finding[], dimmed: (f: Finding) => boolean = () => false): { text: string; clips: Clip[]; key: string }[] {
   const out: { text: string; clips: Clip[]; key: string }[] = [];
   const sorted = [...findings].sort((a, b) => a.start - b.start);
   let start = 0;
@@ -72,9 +75,9 @@ export function lines(text: string, findings: readonly Finding[]): { text: strin
     for (let j = k; j < sorted.length && sorted[j]!.start < end; j++) {
       const f = sorted[j]!;
       if (f.end <= start) continue;
-      clips.push({ start: Math.max(f.start, start) - start, end: Math.min(f.end, end) - start, severity: f.severity, finding: f });
+      clips.push({ start: Math.max(f.start, start) - start, end: Math.min(f.end, end) - start, severity: f.severity, finding: f, dim: dimmed(f) });
     }
-    const key = `${line}\u0000${clips.map((c) => `${c.start},${c.end},${c.severity}`).join(';')}`;
+    const key = `${line}\u0000${clips.map((c) => `${c.start},${c.end},${c.severity}${c.dim ? 'd' : ''}`).join(';')}`;
     out.push({ text: line, clips, key });
     start = end + 1;
   }
@@ -140,9 +143,9 @@ export class TextareaMirror {
    * line, and only lines whose text or spans changed are rebuilt: typing in a 50k-character
    * textarea touches one line of the mirror, and the browser re-lays out only that block.
    */
-  render(text: string, findings: readonly Finding[], shown: (f: Finding) => boolean): void {
+  render(text: string, findings: readonly Finding[], shown: (f: Finding) => boolean, dimmed?: (f: Finding) => boolean): void {
     const visible = findings.filter(shown);
-    const next = lines(text, visible);
+    const next = lines(text, visible, dimmed);
     const old = this.lines;
     let head = 0;
     while (head < old.length && head < next.length && old[head]!.key === next[head]!.key) head++;
@@ -176,7 +179,7 @@ export class TextareaMirror {
         continue;
       }
       const span = doc.createElement('span');
-      span.className = `hl ${run.finding.severity}`;
+      span.className = `hl ${run.finding.dim ? 'dismissed' : run.finding.severity}`;
       span.textContent = run.text;
       el.append(span);
       spans.push({ clip: run.finding, el: span });
@@ -189,11 +192,25 @@ export class TextareaMirror {
     return this.lines.flatMap((l) => l.spans.map(({ clip, el }) => ({ finding: clip.finding, rects: () => el.getClientRects() })));
   }
 
+  /** Flash the spans of one finding (the side panel revealed it) for FLASH_MS. */
+  flash(finding: Finding): void {
+    const els = this.lines.flatMap((l) => l.spans.filter((s) => s.clip.finding === finding).map((s) => s.el));
+    for (const el of this.inner.querySelectorAll('.flash')) el.classList.remove('flash');
+    for (const el of els) el.classList.add('flash');
+    const win = this.ta.ownerDocument.defaultView!;
+    win.setTimeout(() => els.forEach((el) => el.classList.remove('flash')), FLASH_MS);
+  }
+
+  /** Text of the flashing spans ('' when nothing flashes). */
+  flashing(): string {
+    return [...this.inner.querySelectorAll('.flash')].map((el) => el.textContent ?? '').join('');
+  }
+
   /** Text of the drawn spans (tests compare them with the expected findings). */
-  spanTexts(): { text: string; severity: string; category: string; start: number; end: number }[] {
+  spanTexts(): { text: string; severity: string; category: string; start: number; end: number; dimmed: boolean }[] {
     if (this.box.hidden) return [];
     return this.lines.flatMap((l) =>
-      l.spans.map(({ clip: { finding: f }, el }) => ({ text: el.textContent ?? '', severity: f.severity, category: f.category, start: f.start, end: f.end })),
+      l.spans.map(({ clip: { finding: f, dim }, el }) => ({ text: el.textContent ?? '', severity: f.severity, category: f.category, start: f.start, end: f.end, dimmed: dim })),
     );
   }
 

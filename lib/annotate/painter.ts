@@ -1,14 +1,16 @@
 import type { Finding } from '../engine/types';
-import { highlightName, isShown, type ViewState } from './layers';
+import { dismissedHighlightName, FLASH_HIGHLIGHT, FLASH_MS, highlightName, isShown, type ViewState } from './layers';
 import { highlightCss } from './styles';
 
 /** A finding and the page Range it covers. */
 export interface Painted {
   finding: Finding;
   range: Range;
+  /** a reviewer decided the finding acceptable: drawn dimmed (issue 5) */
+  dimmed?: boolean;
 }
 
-const PRIORITY = { error: 3, warning: 2, info: 1 } as const;
+const PRIORITY = { error: 3, warning: 2, info: 1, dismissed: 0 } as const;
 
 /** True when this window can paint with the CSS Custom Highlight API. */
 export function canPaint(win: Window & typeof globalThis): boolean {
@@ -42,12 +44,12 @@ export class Painter {
   set(region: object, items: readonly Painted[]): void {
     this.clearRegion(region);
     const byName = new Map<string, Range[]>();
-    for (const { finding, range } of items) {
-      const name = highlightName(finding.category, finding.severity);
+    for (const { finding, range, dimmed } of items) {
+      const name = dimmed ? dismissedHighlightName(finding.category) : highlightName(finding.category, finding.severity);
       let h = this.highlights.get(name);
       if (!h) {
         h = new this.win.Highlight();
-        h.priority = PRIORITY[finding.severity];
+        h.priority = PRIORITY[dimmed ? 'dismissed' : finding.severity];
         this.highlights.set(name, h);
         if (this.shown(name)) this.win.CSS.highlights.set(name, h);
       }
@@ -80,8 +82,32 @@ export class Painter {
     }
   }
 
+  /**
+   * Flash one range (a finding the side panel revealed) for FLASH_MS; a new flash replaces the
+   * previous one. Drawn above every other highlight, like the others without touching the DOM.
+   */
+  flash(range: Range): void {
+    const registry = this.win.CSS.highlights;
+    const h = new this.win.Highlight(range);
+    h.priority = 10;
+    registry.set(FLASH_HIGHLIGHT, h);
+    this.win.clearTimeout(this.flashTimer);
+    this.flashTimer = this.win.setTimeout(() => {
+      if (registry.get(FLASH_HIGHLIGHT) === h) registry.delete(FLASH_HIGHLIGHT);
+    }, FLASH_MS);
+  }
+
+  /** The text under the flash highlight now ('' when nothing flashes). */
+  flashing(): string {
+    const h = this.win.CSS.highlights.get(FLASH_HIGHLIGHT);
+    if (!h) return '';
+    return [...h].map((r) => r.toString()).join('');
+  }
+
+  private flashTimer = 0;
+
   private shown(name: string): boolean {
-    const category = /^fashen-(.+)-(?:error|warning|info)$/.exec(name)?.[1];
+    const category = /^fashen-(.+)-(?:error|warning|info|dismissed)$/.exec(name)?.[1];
     return isShown(this.view, category as Finding['category']);
   }
 
@@ -89,6 +115,8 @@ export class Painter {
     const registry = this.win.CSS.highlights;
     for (const [name, h] of this.highlights) if (registry.get(name) === h) registry.delete(name);
     this.highlights.clear();
+    this.win.clearTimeout(this.flashTimer);
+    registry.delete(FLASH_HIGHLIGHT);
     this.regions.clear();
     const doc = this.win.document;
     doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== this.sheet);

@@ -9,6 +9,8 @@ export interface ProbeSource {
   card(): Promise<string | null>;
   idle(): Promise<void>;
   started(): boolean;
+  /** the text of the finding flashing now (revealed from the side panel), '' when none */
+  flashing(): string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function installProbe(win: Window, signal: AbortSignal, src: ProbeSource)
     card: src.card,
     /** centre of a shown finding's first line, in this frame's client coordinates */
     reveal: (text: string) => src.sessions().some((s) => s.reveal(text)),
+    flashing: src.flashing,
     pointOf: (text: string) => src.sessions().map((s) => s.pointOf(text)).find((p) => p) ?? null,
     regions: () =>
       src.sessions().map((s) => ({
@@ -35,7 +38,7 @@ export function installProbe(win: Window, signal: AbortSignal, src: ProbeSource)
         checks: s.checks,
         timing: s.timing,
         composing: s.watch.composing,
-        findings: s.report?.findings.map((f) => ({ ruleId: f.ruleId, category: f.category, severity: f.severity, cited: f.cited, text: f.text, location: f.location })) ?? [],
+        findings: s.report?.findings.map((f) => ({ ruleId: f.ruleId, category: f.category, severity: f.severity, cited: f.cited, text: f.text, location: f.location, start: f.start, end: f.end })) ?? [],
         painted: s.painted(),
         validity: s.report?.validity.status ?? null,
         commentPeriod: s.report?.commentPeriod.status ?? null,

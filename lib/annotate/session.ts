@@ -1,5 +1,7 @@
 import { offsetOf, watchEdits, type EditWatch, type Region, type TextModel } from '../editors/index';
 import type { Finding, Report } from '../engine/types';
+import type { StoredDecision, WireFinding } from '../messages/index';
+import { anchorOf, matchDecisions } from '../review/anchor';
 import type { CompiledPack } from '../packs/compile';
 import type { Card } from './card';
 import { findingAt, findingAtOffset, unionRect, type Hittable } from './hit-test';
@@ -21,6 +23,8 @@ export interface FrameEnv {
   busy(delta: 1 | -1): void;
   /** edit-to-highlight latency of one edit, in ms */
   latency(ms: number): void;
+  /** the stored review decisions of this page's document (issue 5) */
+  decisions(): readonly StoredDecision[];
 }
 
 /** A finding on screen: its span and where it is drawn. */
@@ -49,6 +53,8 @@ export class RegionSession {
   private cardBy: 'pointer' | 'caret' | null = null;
   private frame = 0;
   private wasBusy = false;
+  /** findings of the current report paired with a stored decision (issue 5) */
+  private pairing = new Map<Finding, StoredDecision>();
 
   constructor(
     readonly region: Region,
@@ -87,7 +93,7 @@ export class RegionSession {
   /** Re-apply the view (global switch, layers) to what this region shows. */
   applyView(): void {
     if (this.mirror && this.report) {
-      this.mirror.render(this.lastText ?? '', this.report.findings, this.isShownFinding);
+      this.mirror.render(this.lastText ?? '', this.report.findings, this.isShownFinding, this.isDimmed);
       this.shown = this.mirrorShown(this.mirror);
     }
     const open = this.env.card.finding;
@@ -95,7 +101,7 @@ export class RegionSession {
   }
 
   /** Findings as painted: text of each live Range or mirror span (the probe reports these). */
-  painted(): { category: string; severity: string; text: string; start: number; end: number }[] {
+  painted(): { category: string; severity: string; text: string; start: number; end: number; dimmed: boolean }[] {
     if (this.mirror) return this.mirror.spanTexts();
     return this.shown.filter((s) => this.isShownFinding(s.finding)).map(({ finding: f, range }) => ({
       category: f.category,
@@ -103,13 +109,81 @@ export class RegionSession {
       text: range?.toString() ?? '',
       start: f.start,
       end: f.end,
+      dimmed: this.isDimmed(f),
     }));
+  }
+
+  /** Characters of the text last checked. */
+  textLength(): number {
+    return this.lastText?.length ?? 0;
+  }
+
+  /** The text flashing in this region now ('' when nothing flashes). */
+  flashing(): string {
+    if (this.mirror) return this.mirror.flashing();
+    const text = this.env.painter?.flashing() ?? '';
+    const root = this.region.root;
+    // the painter is shared by the frame's regions: report the flash only in its own region
+    return this.shown.some((s) => s.range && root.contains(s.range.startContainer) && s.range.toString() === text) ? text : '';
+  }
+
+  /**
+   * The findings as the side panel gets them: each with its quote anchor and its decision. A
+   * finding moved by an edit since the side panel asked is found again by rule and text.
+   */
+  wire(): WireFinding[] {
+    const text = this.lastText;
+    if (!this.report || text === null) return [];
+    return this.report.findings.map((f) => ({
+      ruleId: f.ruleId,
+      category: f.category,
+      severity: f.severity,
+      cited: f.cited,
+      start: f.start,
+      end: f.end,
+      text: f.text,
+      location: f.location,
+      message: f.message,
+      basis: f.basis,
+      ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+      anchor: anchorOf(text, f),
+      decisionId: this.pairing.get(f)?.id ?? null,
+    }));
+  }
+
+  /** The stored decisions changed: pair them again and repaint (the text is unchanged). */
+  redecide(): void {
+    if (!this.report || this.lastText === null) return;
+    this.pair(this.lastText, this.report);
+    this.paint(this.lastText, this.report);
+    this.env.reported(this, this.report);
+  }
+
+  /**
+   * Scroll the finding of `ruleId` at start..end into view and flash it. The side panel's offsets
+   * may be one edit old: then the nearest finding of the same rule with the same text is taken.
+   */
+  revealFinding(ruleId: string, start: number, end: number, text?: string): boolean {
+    const candidates = this.shown.filter((s) => s.finding.ruleId === ruleId);
+    const item =
+      candidates.find((s) => s.finding.start === start && s.finding.end === end) ??
+      candidates.filter((s) => text === undefined || s.finding.text === text).sort((a, b) => Math.abs(a.finding.start - start) - Math.abs(b.finding.start - start))[0];
+    if (!item) return false;
+    this.scrollTo(item);
+    if (this.mirror) this.mirror.flash(item.finding);
+    else if (item.range) this.env.painter?.flash(item.range);
+    return true;
   }
 
   /** Scroll the shown finding whose text is `text` into view (demo and tests); true if found. */
   reveal(text: string): boolean {
     const item = this.shown.find((s) => s.finding.text === text && this.isShownFinding(s.finding));
     if (!item) return false;
+    this.scrollTo(item);
+    return true;
+  }
+
+  private scrollTo(item: Shown): void {
     const r = this.region;
     if (r.kind === 'plain') {
       const ta = r.root;
@@ -123,7 +197,6 @@ export class RegionSession {
     } else {
       item.range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     }
-    return true;
   }
 
   /** The on-screen centre of the first line of the shown finding whose text is `text`. */
@@ -134,6 +207,16 @@ export class RegionSession {
   }
 
   private readonly isShownFinding = (f: Finding): boolean => isShown(this.env.view(), f.category);
+  private readonly isDimmed = (f: Finding): boolean => this.pairing.get(f)?.decision.kind === 'acceptable';
+
+  /** Pair the report's findings with the stored decisions (quote anchors, lib/review/anchor.ts). */
+  private pair(text: string, report: Report): void {
+    this.pairing = new Map();
+    const decisions = this.env.decisions();
+    if (!decisions.length) return;
+    const m = matchDecisions(text, report.findings, decisions.map((d) => ({ ...d, anchor: d.decision.anchor })));
+    for (const p of m.paired) this.pairing.set(p.finding, p.decision);
+  }
 
   private schedule(inputAt?: number): void {
     if (this.ac.signal.aborted) return;
@@ -214,6 +297,7 @@ export class RegionSession {
     this.lastText = text;
     this.model = model;
     this.report = report;
+    this.pair(text, report);
     this.paint(text, report);
     this.timing = { wait: this.inputAt === null ? 0 : t0 - this.inputAt, read: t1 - t0, check: t2 - t1, paint: performance.now() - t2 };
     if (this.inputAt !== null) {
@@ -234,7 +318,7 @@ export class RegionSession {
 
   private paint(text: string, report: Report): void {
     if (this.mirror) {
-      this.mirror.render(text, report.findings, this.isShownFinding);
+      this.mirror.render(text, report.findings, this.isShownFinding, this.isDimmed);
       this.shown = this.mirrorShown(this.mirror);
     } else if (this.model) {
       const model = this.model;
@@ -245,7 +329,7 @@ export class RegionSession {
         shown.push({ finding, range, rects: () => range.getClientRects(), anchor: () => firstRect(range.getClientRects()) });
       }
       this.shown = shown;
-      this.env.painter?.set(this, shown);
+      this.env.painter?.set(this, shown.map((s) => ({ ...s, dimmed: this.isDimmed(s.finding) })));
     }
     const open = this.env.card.finding;
     if (this.cardBy && open) {

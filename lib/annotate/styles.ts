@@ -1,5 +1,5 @@
 import { CATEGORIES, SEVERITIES, type Severity } from '../engine/types';
-import { highlightName } from './layers';
+import { dismissedHighlightName, FLASH_HIGHLIGHT, highlightName } from './layers';
 
 // Underlines that read at a glance: error a red wave, warning an amber wave, info (and cited
 // findings, which the engine downgrades to info) a dotted blue line. Category is not a colour:
@@ -24,6 +24,11 @@ const SEVERITY_TINT: Record<Severity, string> = {
   info: 'rgb(26 115 232 / 0.06)',
 };
 
+/** Findings a reviewer decided acceptable stay visible but recede: a thin grey dotted line. */
+export const DISMISSED_DECORATION = 'underline dotted #9aa0a6 1px';
+/** A finding the side panel revealed flashes with a marker-yellow background. */
+export const FLASH_BACKGROUND = 'rgb(251 188 4 / 0.55)';
+
 /** Decoration of one severity, for ::highlight() rules and mirror spans alike. */
 export function decoration(severity: Severity): { textDecoration: string; background: string } {
   return { textDecoration: SEVERITY_DECORATION[severity], background: SEVERITY_TINT[severity] };
@@ -37,7 +42,9 @@ export function highlightCss(): string {
       const d = decoration(severity);
       rules.push(`::highlight(${highlightName(category, severity)}){text-decoration:${d.textDecoration};background-color:${d.background}}`);
     }
+    rules.push(`::highlight(${dismissedHighlightName(category)}){text-decoration:${DISMISSED_DECORATION};background-color:transparent}`);
   }
+  rules.push(`::highlight(${FLASH_HIGHLIGHT}){background-color:${FLASH_BACKGROUND}}`);
   return rules.join('\n');
 }
 
@@ -77,4 +84,6 @@ export const MIRROR_CSS = `
 .inner > div { text-indent: 0; }
 .inner > div:first-child { text-indent: inherit; }
 ${SEVERITIES.map((s) => `.hl.${s}{text-decoration:${decoration(s).textDecoration};background-color:${decoration(s).background};}`).join('\n')}
+.hl.dismissed{text-decoration:${DISMISSED_DECORATION};background-color:transparent;}
+.hl.flash{background-color:${FLASH_BACKGROUND};}
 `;

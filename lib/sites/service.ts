@@ -2,7 +2,7 @@ import { RequestSchema, type Request } from '../messages/index';
 import type { BuiltPack } from '../packs/schema';
 import { originOf } from './origins';
 import { disableSite, enableSite, siteStatus } from './registration';
-import { putFrameSummaries, tabSummaries } from './tab-summaries';
+import { putFrameReports, tabSummaries } from './tab-reports';
 
 /** Who sent a message (runtime.MessageSender, the parts used here). */
 export interface Sender {
@@ -24,9 +24,9 @@ export async function handleRequest(raw: unknown, sender: Sender, packs: () => B
       const site = originOf(sender.tab?.url) ?? originOf(sender.url) ?? 'unknown';
       return { kind: 'packs', site, packs: await packs() };
     }
-    case 'summary': {
+    case 'report': {
       const tabId = sender.tab?.id;
-      if (tabId !== undefined) await putFrameSummaries(tabId, sender.frameId ?? 0, msg.summaries);
+      if (tabId !== undefined) await putFrameReports(tabId, sender.frameId ?? 0, msg.regions);
       return { kind: 'ok' };
     }
     case 'site-status':

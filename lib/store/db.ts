@@ -44,6 +44,19 @@ export interface KeyRecord {
   addedAt: number;
 }
 
+/**
+ * A reviewer's decision on a finding of one document (issue 5). `docKey` is the document's
+ * identity (lib/review/identity.ts); the decision carries its quote anchor, so it finds its
+ * finding again after edits, reloads and moved paragraphs.
+ */
+export interface DecisionRecord {
+  id: string;
+  docKey: string;
+  /** a Decision (lib/review/decisions.ts), parsed again when read */
+  decision: unknown;
+  updatedAt: number;
+}
+
 /** Settings, one row per key (see lib/store/packs.ts for the keys and their shapes). */
 export interface SettingRecord {
   key: string;
@@ -58,6 +71,7 @@ export class FashenDb extends Dexie {
   active!: Table<ActiveRecord, string>;
   keys!: Table<KeyRecord, string>;
   settings!: Table<SettingRecord, string>;
+  decisions!: Table<DecisionRecord, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
@@ -67,8 +81,10 @@ export class FashenDb extends Dexie {
       keys: 'keyId',
       settings: 'key',
     });
+    // issue 5: review decisions per document
+    this.version(2).stores({ decisions: 'id, docKey' });
   }
 }
 
 /** Every table of the database, in a stable order (dumps, tests). */
-export const TABLES = ['packs', 'active', 'keys', 'settings'] as const;
+export const TABLES = ['packs', 'active', 'keys', 'settings', 'decisions'] as const;

@@ -27,6 +27,6 @@ describe('the message protocol', () => {
   });
 
   test('request() refuses to send an invalid request', async () => {
-    await expect(request(async () => ({ kind: 'ok' }), { kind: 'summary', summaries: [{}] } as never)).rejects.toThrow();
+    await expect(request(async () => ({ kind: 'ok' }), { kind: 'report', regions: [{}] } as never)).rejects.toThrow();
   });
 });

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { LANG_KEY, resolveLang, type Lang, type LangSetting } from './index';
+
+// The language of extension pages (popup, side panel, options): the stored setting, else the
+// browser's UI language. Every open page follows a change at once (storage.onChanged).
+
+function uiLanguage(): string | undefined {
+  try {
+    return browser.i18n.getUILanguage();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readLangSetting(): Promise<LangSetting> {
+  const got = await browser.storage.local.get(LANG_KEY);
+  const v = got[LANG_KEY];
+  return v === 'zh-CN' || v === 'en' ? v : 'auto';
+}
+
+export async function writeLangSetting(setting: LangSetting): Promise<void> {
+  await browser.storage.local.set({ [LANG_KEY]: setting });
+}
+
+/** The page's language; also sets <html lang>. */
+export function useLang(): Lang {
+  const [lang, setLang] = useState<Lang>(() => resolveLang('auto', uiLanguage()));
+  useEffect(() => {
+    let live = true;
+    void readLangSetting().then((s) => live && setLang(resolveLang(s, uiLanguage())));
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      if (area === 'local' && LANG_KEY in changes) setLang(resolveLang(changes[LANG_KEY]!.newValue, uiLanguage()));
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(onChanged);
+    };
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return lang;
+}
