@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { LANGS } from './lib/i18n/index';
+import { localeDir, localeMessages } from './lib/i18n/catalog/manifest';
 import { parseTestHosts } from './lib/sites/origins';
 
 // FASHEN_TEST_HOSTS (tests and `npm run demo` only): comma-separated match patterns granted at
@@ -11,8 +13,11 @@ export default defineConfig({
   // a test build never overwrites (or gets shipped as) the release build
   outDir: testHosts.length ? '.output/test' : '.output',
   manifest: ({ browser, manifestVersion }) => ({
-    name: '法审 fashen',
-    description: '在网页办公系统中检查行政规范性文件草稿的合法性问题 / Legality checks for draft normative documents',
+    // The manifest's words are localized (issue 5): _locales/ is generated from
+    // lib/i18n/catalog/manifest.ts by the build:publicAssets hook below.
+    default_locale: 'zh_CN',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Hosts are asked for one origin at a time, from the popup, when the user enables a site.
     // MV2 (the Firefox build) lists hosts among the permissions; MV3 has host-permission keys.
     ...(manifestVersion === 2
@@ -25,13 +30,21 @@ export default defineConfig({
     commands: {
       'toggle-annotations': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: '显示/隐藏标注 / Show or hide annotations',
+        description: '__MSG_cmdToggle__',
       },
     },
     // Chrome-family policy schema for administrators; Firefox reads managed storage from a
     // native manifest instead and rejects the key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
   }),
+  hooks: {
+    // _locales/<locale>/messages.json for each UI language, in Chrome's message format
+    'build:publicAssets': (_wxt, files) => {
+      for (const lang of LANGS) {
+        files.push({ relativeDest: `_locales/${localeDir(lang)}/messages.json`, contents: JSON.stringify(localeMessages(lang), null, 2) });
+      }
+    },
+  },
   vite: () => ({
     define: { __FASHEN_TEST_HOSTS__: JSON.stringify(testHosts) },
   }),

@@ -1,40 +1,43 @@
 import type { DocSummary } from '@/lib/messages/index';
+import { tr, type Lang, type Localized } from '@/lib/i18n/index';
+import { COMMON } from '@/lib/i18n/catalog/common';
+import { useLang } from '@/lib/i18n/react';
 
-const VALIDITY: Record<DocSummary['validity']['status'], string> = {
-  ok: '有效期符合要求 / validity period within the limit',
-  missing: '未规定有效期 / no validity period stated',
-  too_long: '有效期超过上限 / validity period above the limit',
+const VALIDITY: Record<DocSummary['validity']['status'], Localized> = {
+  ok: COMMON.validityOk,
+  missing: COMMON.validityMissing,
+  too_long: COMMON.validityTooLong,
 };
-const COMMENT: Record<DocSummary['commentPeriod']['status'], string> = {
-  ok: '征求意见期限符合要求 / comment period long enough',
-  too_short: '征求意见期限不足 / comment period too short',
-  missing: '未写明征求意见期限 / no comment period stated',
+const COMMENT: Record<DocSummary['commentPeriod']['status'], Localized> = {
+  ok: COMMON.commentOk,
+  too_short: COMMON.commentTooShort,
+  missing: COMMON.commentMissing,
 };
 
 /** Document-level results (validity period, comment period) of the tab's drafts. */
-export function DocumentSummary(props: { summaries: DocSummary[] }) {
+export function DocumentSummary(props: { summaries: DocSummary[]; lang?: Lang }) {
+  const pageLang = useLang();
+  const lang = props.lang ?? pageLang;
   if (props.summaries.length === 0) {
-    return <p style={{ color: '#5f6368' }}>此页面尚无检查结果 / No draft checked on this page yet</p>;
+    return <p style={{ color: '#5f6368' }}>{tr(COMMON.noResults, lang)}</p>;
   }
   return (
-    <section aria-label="文件检查结果 / Document results" style={{ marginTop: 10 }}>
+    <section aria-label={tr(COMMON.documentResults, lang)} style={{ marginTop: 10 }}>
       {props.summaries.map((s, i) => (
         <div key={i} style={{ borderTop: '1px solid #e0e0e0', paddingTop: 6, marginTop: 6 }}>
           <div style={{ fontWeight: 600 }}>
-            {s.title ?? '（无标题 / untitled）'} <span style={{ fontWeight: 400, fontSize: 11, color: '#5f6368' }}>{s.editor}</span>
+            {s.title ?? tr(COMMON.untitled, lang)} <span style={{ fontWeight: 400, fontSize: 11, color: '#5f6368' }}>{s.editor}</span>
           </div>
           <ul style={{ margin: '4px 0', paddingLeft: 18 }}>
             <li>
-              {VALIDITY[s.validity.status]}
-              {s.validity.years !== null && `（${s.validity.years} 年 / years，上限 limit ${s.validity.limitYears}）`}
+              {tr(VALIDITY[s.validity.status], lang)}
+              {s.validity.years !== null && tr(COMMON.validityYears, lang, { years: s.validity.years, limit: s.validity.limitYears })}
             </li>
             <li>
-              {COMMENT[s.commentPeriod.status]}
-              {s.commentPeriod.days !== null && `（${s.commentPeriod.days} 日 / days，至少 min ${s.commentPeriod.minDays}）`}
+              {tr(COMMENT[s.commentPeriod.status], lang)}
+              {s.commentPeriod.days !== null && tr(COMMON.commentDays, lang, { days: s.commentPeriod.days, min: s.commentPeriod.minDays })}
             </li>
-            <li>
-              错误 {s.errors} 处 / {s.errors} errors
-            </li>
+            <li>{tr(COMMON.errorCount, lang, { count: s.errors })}</li>
           </ul>
         </div>
       ))}

@@ -1,8 +1,13 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { tr, type Lang } from '@/lib/i18n/index';
+import { OPTIONS } from '@/lib/i18n/catalog/options';
+import { useLang } from '@/lib/i18n/react';
 import type { ImportSummary, PackErrorInfo } from '@/lib/store/state';
 
 /** Import a pack file: file picker or drag-and-drop, with the developer "trust this file" switch. */
-export function PackImport({ busy, onFile }: { busy: boolean; onFile: (file: File, trustFile: boolean) => void }) {
+export function PackImport({ busy, onFile, lang: langProp }: { busy: boolean; onFile: (file: File, trustFile: boolean) => void; lang?: Lang }) {
+  const pageLang = useLang();
+  const lang = langProp ?? pageLang;
   const input = useRef<HTMLInputElement>(null);
   const [trust, setTrust] = useState(false);
   const [over, setOver] = useState(false);
@@ -28,33 +33,31 @@ export function PackImport({ busy, onFile }: { busy: boolean; onFile: (file: Fil
       onDragLeave={() => setOver(false)}
       onDrop={drop}
     >
-      <p>
-        选择或拖入签名规则包文件（SIGNED.json）
-        <br />
-        <span className="en">Choose or drop a signed pack file (SIGNED.json)</span>
-      </p>
-      <input ref={input} type="file" accept=".json,application/json" data-testid="pack-file" disabled={busy} onChange={(e) => take(e.target.files?.[0])} />
+      <label>
+        <span style={{ display: 'block', marginBottom: 6 }}>{tr(OPTIONS.chooseOrDrop, lang)}</span>
+        <input ref={input} type="file" accept=".json,application/json" data-testid="pack-file" disabled={busy} onChange={(e) => take(e.target.files?.[0])} />
+      </label>
       <label className="dev">
-        <input type="checkbox" checked={trust} onChange={(e) => setTrust(e.target.checked)} data-testid="trust-file" />
-        信任此文件（开发者）：允许安装未签名或未受信任密钥签名的规则包 / Trust this file (developer): install an unsigned pack or one signed by an untrusted key
+        <input type="checkbox" checked={trust} onChange={(e) => setTrust(e.target.checked)} data-testid="trust-file" /> {tr(OPTIONS.trustFile, lang)}
       </label>
     </div>
   );
 }
 
 /** What the last import or action did, or why it was refused. */
-export function PackResult({ error, summary }: { error: PackErrorInfo | null; summary: ImportSummary | null }) {
+export function PackResult({ error, summary, lang: langProp }: { error: PackErrorInfo | null; summary: ImportSummary | null; lang?: Lang }) {
+  const pageLang = useLang();
+  const lang = langProp ?? pageLang;
   if (error) {
     return (
       <div className="result refused" role="alert" data-testid="pack-error" data-code={error.code}>
-        <strong>未安装，现有规则未作任何改动 / Not installed; nothing was changed</strong>
+        <strong>{tr(OPTIONS.notInstalled, lang)}</strong>
         <p>
-          {error.path ? <code>{error.path}</code> : null} {error.zh}
+          {error.path ? <code>{error.path}</code> : null} {lang === 'en' ? error.en : error.zh}
         </p>
-        <p className="en">{error.en}</p>
         {error.details.length > 1 ? (
           <details>
-            <summary>全部问题 / All problems ({error.details.length})</summary>
+            <summary>{tr(OPTIONS.allProblems, lang, { count: error.details.length })}</summary>
             <ul>
               {error.details.map((d, i) => (
                 <li key={i}>{d}</li>
@@ -67,27 +70,18 @@ export function PackResult({ error, summary }: { error: PackErrorInfo | null; su
   }
   if (!summary) return null;
   const d = summary.diff;
-  const list = (zh: string, en: string, ids: string[]) =>
-    ids.length ? (
-      <li>
-        {zh} / {en}: {ids.join(', ')}
-      </li>
-    ) : null;
+  const list = (entry: typeof OPTIONS.diffAdded, ids: string[]) => (ids.length ? <li>{tr(entry, lang, { ids: ids.join(', ') })}</li> : null);
+  const vars = { id: summary.id, version: summary.version, previous: summary.previous ?? '' };
   return (
     <div className="result installed" role="status" data-testid="pack-summary" data-version={summary.version}>
-      <strong>
-        已安装并启用 {summary.id} {summary.version}
-        {summary.previous ? `（原为 ${summary.previous}）` : ''} / Installed and active
-      </strong>
-      <p>
-        {summary.signed ? `签名者 / Signed by: ${summary.publisher ?? ''} (${summary.keyId ?? ''})` : '未经签名验证（开发者信任此文件） / Not signature-verified (trusted by the developer switch)'}
-      </p>
+      <strong>{tr(summary.previous ? OPTIONS.installedReplacing : OPTIONS.installed, lang, vars)}</strong>
+      <p>{summary.signed ? tr(OPTIONS.signedBy, lang, { publisher: summary.publisher ?? '', keyId: summary.keyId ?? '' }) : tr(OPTIONS.notVerified, lang)}</p>
       <ul>
-        {list('新增规则', 'added', d.added)}
-        {list('删除规则', 'removed', d.removed)}
-        {list('修改规则', 'changed', d.changed)}
-        {list('规则包设置变化', 'manifest changes', d.manifest)}
-        {!d.added.length && !d.removed.length && !d.changed.length && !d.manifest.length ? <li>规则内容无变化 / no rule changes</li> : null}
+        {list(OPTIONS.diffAdded, d.added)}
+        {list(OPTIONS.diffRemoved, d.removed)}
+        {list(OPTIONS.diffChanged, d.changed)}
+        {list(OPTIONS.diffManifest, d.manifest)}
+        {!d.added.length && !d.removed.length && !d.changed.length && !d.manifest.length ? <li>{tr(OPTIONS.noRuleChanges, lang)}</li> : null}
       </ul>
     </div>
   );

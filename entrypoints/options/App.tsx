@@ -3,6 +3,10 @@ import { PackImport, PackResult } from '@/components/PackImport';
 import { PackList } from '@/components/PackList';
 import { RuleList } from '@/components/RuleList';
 import { check } from '@/lib/engine/index';
+import { tr, type Lang, type LangSetting } from '@/lib/i18n/index';
+import { OPTIONS } from '@/lib/i18n/catalog/options';
+import { COMMON } from '@/lib/i18n/catalog/common';
+import { readLangSetting, useLang, writeLangSetting } from '@/lib/i18n/react';
 import type { Finding } from '@/lib/engine/types';
 import type { Request } from '@/lib/messages/index';
 import { compilePack } from '@/lib/packs/compile';
@@ -31,8 +35,40 @@ function download(fileName: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Each language by its own name, the same whatever the page's language. */
+const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };
+
+/** The UI language: follow the browser, or one of the two languages (storage.local `uiLang`). */
+function LanguageSetting({ lang }: { lang: Lang }) {
+  const [setting, setSetting] = useState<LangSetting | null>(null);
+  useEffect(() => {
+    void readLangSetting().then(setSetting);
+  }, []);
+  const change = (next: LangSetting): void => {
+    setSetting(next);
+    void writeLangSetting(next);
+  };
+  return (
+    <p>
+      <label>
+        {tr(OPTIONS.language, lang)}{' '}
+        <select value={setting ?? 'auto'} disabled={setting === null} onChange={(e) => change(e.target.value as LangSetting)} data-testid="ui-lang">
+          <option value="auto">{tr(OPTIONS.langAuto, lang)}</option>
+          <option value="zh-CN" lang="zh-CN">
+            {LANG_NAMES['zh-CN']}
+          </option>
+          <option value="en" lang="en">
+            {LANG_NAMES.en}
+          </option>
+        </select>
+      </label>
+    </p>
+  );
+}
+
 /** Options page: rule packs, the jurisdiction stack, single rules, trusted keys, a local file check. */
 export function App() {
+  const lang = useLang();
   const [state, setState] = useState<PacksState | null>(null);
   const [error, setError] = useState<PackErrorInfo | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
@@ -51,13 +87,16 @@ export function App() {
       try {
         apply(await op());
       } catch (e) {
-        setError({ code: 'internal', zh: `操作失败：${String(e)}`, en: `failed: ${String(e)}`, details: [] });
+        setError({ code: 'internal', zh: tr(OPTIONS.opFailed, 'zh-CN', { error: String(e) }), en: tr(OPTIONS.opFailed, 'en', { error: String(e) }), details: [] });
       } finally {
         setBusy(false);
       }
     },
     [apply],
   );
+  useEffect(() => {
+    document.title = tr(OPTIONS.title, lang);
+  }, [lang]);
   useEffect(() => {
     void run(() => packOp({ kind: 'packs-state' })).then(() => setSummary(null));
   }, [run]);
@@ -71,7 +110,7 @@ export function App() {
     }
   }, [state]);
 
-  if (!state) return <p>加载中… / Loading…</p>;
+  if (!state) return <p>{tr(COMMON.loading, lang)}</p>;
   const op = (o: Op): void => void run(() => packOp(o));
   const browsed = state.packs.find((p) => p.id === browse) ?? state.packs[0];
 
@@ -91,53 +130,67 @@ export function App() {
     await run(async () => packOp({ kind: 'key-add', text: await file.text() } as Extract<Request, { kind: 'key-add' }>));
   };
 
+  const keySource = (source: string): string =>
+    tr(source === 'builtin' ? OPTIONS.keyBuiltin : source === 'managed' ? OPTIONS.keyManaged : OPTIONS.keyUser, lang);
+
   return (
     <main aria-busy={busy}>
-      <h1>
-        法审 · 规则包 <span className="en">fashen · rule packs</span>
-      </h1>
-      <p data-testid="chain">
-        当前适用 / In use: {state.chain.map((c) => `${c.id} ${c.version}`).join(' + ') || '—'}
-      </p>
-      <PackResult error={error} summary={summary} />
+      <h1>{tr(OPTIONS.title, lang)}</h1>
+      <LanguageSetting lang={lang} />
+      <p data-testid="chain">{tr(OPTIONS.inUse, lang, { chain: state.chain.map((c) => `${c.id} ${c.version}`).join(' + ') || '—' })}</p>
+      <PackResult error={error} summary={summary} lang={lang} />
 
-      <h2>规则包 / Packs</h2>
-      <PackList state={state} onOp={op} onExport={(id, v) => void exportFile(id, v).then((f) => download(f.fileName, f.text))} onBrowse={setBrowse} />
+      <h2>{tr(OPTIONS.packs, lang)}</h2>
+      <PackList
+        state={state}
+        onOp={op}
+        onExport={(id, v) => void exportFile(id, v).then((f) => download(f.fileName, f.text))}
+        onBrowse={setBrowse}
+        lang={lang}
+      />
 
-      <h2>导入规则包 / Import a pack</h2>
-      <PackImport busy={busy} onFile={(file, trust) => void run(() => importFile(file, trust))} />
+      <h2>{tr(OPTIONS.importPack, lang)}</h2>
+      <PackImport busy={busy} onFile={(file, trust) => void run(() => importFile(file, trust))} lang={lang} />
 
-      <h2>
-        规则 / Rules: {browsed?.manifest.name['zh-CN']} <span className="en">{browsed?.manifest.name.en}</span>
-      </h2>
-      {browsed ? <RuleList pack={browsed} disabledRules={state.disabledRules} onToggle={(ruleId, enabled) => op({ kind: 'rule-enable', packId: browsed.id, ruleId, enabled })} /> : null}
+      <h2>{tr(OPTIONS.rulesOf, lang, { pack: browsed ? tr(browsed.manifest.name, lang) : '' })}</h2>
+      {browsed ? (
+        <RuleList
+          pack={browsed}
+          disabledRules={state.disabledRules}
+          onToggle={(ruleId, enabled) => op({ kind: 'rule-enable', packId: browsed.id, ruleId, enabled })}
+          lang={lang}
+        />
+      ) : null}
 
-      <h2>受信任的发布者密钥 / Trusted publisher keys</h2>
+      <h2>{tr(OPTIONS.keys, lang)}</h2>
       <ul data-testid="keys">
         {state.keys.map((k) => (
           <li key={k.keyId}>
-            {k.name} <code>{k.keyId}</code> · {k.source === 'builtin' ? '内置 / built-in' : k.source === 'managed' ? '管理员策略 / administrator policy' : '用户添加 / added by user'}
-            {k.source === 'user' ? <button onClick={() => op({ kind: 'key-remove', keyId: k.keyId })}>移除 / Remove</button> : null}
+            {k.name} <code>{k.keyId}</code> · {keySource(k.source)}
+            {k.source === 'user' ? <button onClick={() => op({ kind: 'key-remove', keyId: k.keyId })}>{tr(OPTIONS.removeKey, lang)}</button> : null}
           </li>
         ))}
       </ul>
       <label>
-        添加公钥文件（publisher.pub.json）/ Add a public key file:{' '}
-        <input type="file" accept=".json,application/json" data-testid="key-file" onChange={(e) => void addKey(e.target.files?.[0])} />
+        {tr(OPTIONS.addKeyFile, lang)} <input type="file" accept=".json,application/json" data-testid="key-file" onChange={(e) => void addKey(e.target.files?.[0])} />
       </label>
 
-      <h2>检查本地文件 / Check a local file</h2>
-      <p className="en">文件只在本机检查，不会上传 / The file is checked on this machine only.</p>
-      <input type="file" accept=".txt,text/plain" data-testid="check-file" onChange={(e) => void checkFile(e.target.files?.[0])} />
+      <h2>{tr(OPTIONS.checkFile, lang)}</h2>
+      <p className="muted">{tr(OPTIONS.checkLocalOnly, lang)}</p>
+      <input
+        type="file"
+        accept=".txt,text/plain"
+        aria-label={tr(OPTIONS.checkFileInput, lang)}
+        data-testid="check-file"
+        onChange={(e) => void checkFile(e.target.files?.[0])}
+      />
       {findings ? (
         <div data-testid="check-result">
-          <p>
-            {findings.file}: {findings.findings.length} 处问题 / findings
-          </p>
+          <p>{tr(OPTIONS.findingsCount, lang, { file: findings.file, count: findings.findings.length })}</p>
           <ol className="findings">
             {findings.findings.map((f, i) => (
               <li key={i}>
-                <strong>{f.location}</strong> 「{f.text}」 {f.message['zh-CN']} <span className="en">{f.message.en}</span>
+                <strong>{f.location}</strong> 「{f.text}」 {tr(f.message, lang)}
               </li>
             ))}
           </ol>

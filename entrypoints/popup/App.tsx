@@ -3,14 +3,32 @@ import { DocumentSummary } from '@/components/DocumentSummary';
 import { SiteSwitch } from '@/components/SiteSwitch';
 import { ViewControls } from '@/components/ViewControls';
 import { DEFAULT_VIEW, type ViewState } from '@/lib/annotate/layers';
+import { tr } from '@/lib/i18n/index';
+import { COMMON } from '@/lib/i18n/catalog/common';
+import { POPUP } from '@/lib/i18n/catalog/popup';
+import { useLang } from '@/lib/i18n/react';
 import { readView, writeView } from '@/lib/annotate/view-store';
 import { request, type DocSummary, type SiteStatus } from '@/lib/messages/index';
 import { originOf, patternFor } from '@/lib/sites/origins';
 
 const send = (msg: unknown): Promise<unknown> => browser.runtime.sendMessage(msg);
 
+/**
+ * Open the review side panel: Chrome's sidePanel for the tab, else Firefox's sidebar. Both need
+ * the click's user gesture, so this is called synchronously from the click handler (no await
+ * before the open call). Returns null when the browser has neither API.
+ */
+function openReviewPanel(tabId: number | undefined): Promise<void> | null {
+  const { sidePanel } = browser as { sidePanel?: typeof browser.sidePanel };
+  if (sidePanel?.open && tabId !== undefined) return sidePanel.open({ tabId });
+  const { sidebarAction } = browser as unknown as { sidebarAction?: { open(): Promise<void> } };
+  if (sidebarAction?.open) return sidebarAction.open();
+  return null;
+}
+
 /** Toolbar popup: this site on/off, annotations on/off, layers, and the draft's document results. */
 export function App() {
+  const lang = useLang();
   const [tab, setTab] = useState<{ id?: number; origin: string | null } | null>(null);
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [view, setView] = useState<ViewState>(DEFAULT_VIEW);
@@ -45,7 +63,7 @@ export function App() {
       .request({ origins: [patternFor(origin)] })
       .then(async (ok) => {
         if (ok) setStatus(await request(send, { kind: 'site-enable', origin, tabId: tab.id }));
-        else setError('未获授权 / Permission not granted');
+        else setError(tr(POPUP.permissionDenied, lang));
       })
       .catch((e: unknown) => setError(String(e)))
       .finally(() => setBusy(false));
@@ -58,6 +76,14 @@ export function App() {
       .catch((e: unknown) => setError(String(e)))
       .finally(() => setBusy(false));
   };
+  const openPanel = (): void => {
+    const opened = openReviewPanel(tab?.id);
+    if (!opened) {
+      setError(tr(POPUP.panelUnavailable, lang));
+      return;
+    }
+    opened.then(() => window.close()).catch((e: unknown) => setError(String(e)));
+  };
   const changeView = (next: ViewState): void => {
     setView(next);
     if (tab?.origin) void writeView(tab.origin, next);
@@ -66,18 +92,36 @@ export function App() {
   return (
     <main style={{ width: 340, padding: 12, fontFamily: 'system-ui, "Microsoft YaHei", sans-serif', fontSize: 13 }}>
       <h1 style={{ fontSize: 16, margin: '0 0 6px' }}>
-        法审 fashen <span style={{ fontSize: 12, fontWeight: 400, color: '#5f6368' }}>行政规范性文件合法性检查 / legality checks</span>
+        {tr(COMMON.appName, lang)} <span style={{ fontSize: 12, fontWeight: 400, color: '#5f6368' }}>{tr(COMMON.tagline, lang)}</span>
       </h1>
       {!tab ? null : !tab.origin ? (
-        <p>此页面不可检查 / fashen does not run on this page</p>
+        <p>{tr(POPUP.notCheckable, lang)}</p>
       ) : (
         <>
-          {status && <SiteSwitch status={status} busy={busy} onEnable={enable} onDisable={disable} />}
-          {status?.enabled && <ViewControls view={view} onChange={changeView} />}
-          {status?.enabled && <DocumentSummary summaries={summaries} />}
-          <p style={{ fontSize: 11, color: '#5f6368', marginTop: 10 }}>快捷键 Alt+Shift+L 显示/隐藏标注 / Alt+Shift+L shows or hides annotations</p>
+          {status && <SiteSwitch status={status} busy={busy} onEnable={enable} onDisable={disable} lang={lang} />}
+          {status?.enabled && (
+            <p style={{ margin: '8px 0' }}>
+              <button type="button" onClick={openPanel} data-testid="open-panel">
+                {tr(POPUP.openPanel, lang)}
+              </button>
+            </p>
+          )}
+          {status?.enabled && <ViewControls view={view} onChange={changeView} lang={lang} />}
+          {status?.enabled && <DocumentSummary summaries={summaries} lang={lang} />}
+          <p style={{ fontSize: 11, color: '#5f6368', marginTop: 10 }}>{tr(POPUP.shortcut, lang, { key: 'Alt+Shift+L' })}</p>
         </>
       )}
+      <p style={{ fontSize: 11, marginTop: 6 }}>
+        <a
+          href="#options"
+          onClick={(e) => {
+            e.preventDefault();
+            void browser.runtime.openOptionsPage();
+          }}
+        >
+          {tr(POPUP.settings, lang)}
+        </a>
+      </p>
       {error && (
         <p role="alert" style={{ color: '#d93025' }}>
           {error}

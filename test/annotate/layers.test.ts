@@ -42,3 +42,15 @@ describe('view state per site', () => {
     expect(highlightName('comment-period', 'warning')).toBe('fashen-comment-period-warning');
   });
 });
+
+describe('highlights of dismissed findings and the flash', () => {
+  test('the page stylesheet styles a dimmed highlight per category and the flash, nothing else', async () => {
+    const { highlightCss } = await import('../../lib/annotate/styles');
+    const { dismissedHighlightName, FLASH_HIGHLIGHT } = await import('../../lib/annotate/layers');
+    const css = highlightCss();
+    for (const c of CATEGORIES) expect(css).toContain(`::highlight(${dismissedHighlightName(c)})`);
+    expect(css).toContain(`::highlight(${FLASH_HIGHLIGHT})`);
+    // every rule is a ::highlight() rule: the sheet cannot restyle the page
+    for (const rule of css.split('\n')) expect(rule).toMatch(/^::highlight\(fashen-[a-z-]+\)\{[^{}]+\}$/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runs } from '../../lib/annotate/mirror';
+import { lines, runs } from '../../lib/annotate/mirror';
 import { finding } from './fixtures';
 
 const show = (text: string, fs: Parameters<typeof runs>[1]): string =>
@@ -26,5 +26,19 @@ describe('textarea mirror runs', () => {
     const text = '第四条 违反本办法规定的，处五千元罚款。';
     const rs = runs(text, [finding({ start: 13, end: 19 }), finding({ start: 4, end: 8, severity: 'warning' })]);
     expect(rs.map((r) => r.text).join('')).toBe(text);
+  });
+});
+
+describe('textarea mirror lines', () => {
+  test('a finding decided acceptable is drawn dimmed, and the line is rebuilt when that changes', () => {
+    const text = '第一条 总则。\n第四条 违反本办法规定的，处五千元罚款。';
+    const f = finding({ start: 21, end: 27 });
+    const plain = lines(text, [f]);
+    const dim = lines(text, [f], (x) => x === f);
+    expect(plain[1]!.clips[0]!.dim).toBe(false);
+    expect(dim[1]!.clips[0]!.dim).toBe(true);
+    // the first line has no finding: same key; the second must be rebuilt
+    expect(dim[0]!.key).toBe(plain[0]!.key);
+    expect(dim[1]!.key).not.toBe(plain[1]!.key);
   });
 });

@@ -92,6 +92,11 @@ export async function launchWithExtension(opts: { headless?: boolean; extension?
   const extensionId = new URL(sw.url()).host;
   // The background registers the content script for the preset hosts when it starts.
   await waitFor(() => sw.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0), 'content script registration');
+  // The extension pages' language is fixed to zh-CN, the product's first language (issue 5: the
+  // UI shows one language, the setting's or the browser's). Debian's Chromium ships only the
+  // en-US locale, so neither --lang nor LANGUAGE can make the browser's own language Chinese;
+  // this is the options page's language setting (lib/i18n/index.ts LANG_KEY).
+  await sw.evaluate(() => chrome.storage.local.set({ uiLang: 'zh-CN' }));
   return {
     context,
     sw,
