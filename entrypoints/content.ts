@@ -1,5 +1,6 @@
 import { init } from '@/lib/annotate/index';
 import { readView, watchView } from '@/lib/annotate/view-store';
+import { followLang } from '@/lib/i18n/react';
 import { ContentCommandSchema, request } from '@/lib/messages/index';
 
 // Registered at runtime for the sites the user (or the administrator) enabled; see
@@ -18,6 +19,7 @@ export default defineContentScript({
       watchView,
       report: (regions) => void request(send, { kind: 'report', regions }).catch(() => undefined),
       decisions: async () => (await request(send, { kind: 'page-decisions' })).decisions,
+      lang: followLang(ctx.signal),
     });
     // Commands come from the extension only (runtime messages; a page cannot send them) and are
     // parsed before anything acts on them.

@@ -1,29 +1,39 @@
-import type { Finding, Localized } from '../engine/types';
-import { both, CATEGORY_LABELS, SEVERITY_LABELS, UI } from './labels';
+import type { Finding, Lang } from '../engine/types';
+import { CATEGORY_LABELS, SEVERITY_LABELS, UI } from './labels';
 import { CARD_CSS } from './styles';
 
 /** What a card says about one finding, before it becomes DOM (kept pure for unit tests). */
 export interface CardContent {
+  lang: Lang;
   severity: Finding['severity'];
   category: string;
   severityLabel: string;
+  /** "位置：第四条" / "Location: 第四条" */
   location: string;
-  message: Localized;
-  suggestion?: Localized;
+  message: string;
+  /** "建议：…" / "Suggestion: …" */
+  suggestion?: string;
+  basisLabel: string;
   basis: string[];
   verify: string | null;
+  close: string;
 }
 
-export function cardContent(f: Finding): CardContent {
+/** The card's words in one language (issue 5: the UI shows the user's language, zh-CN first). */
+export function cardContent(f: Finding, lang: Lang = 'zh-CN'): CardContent {
+  const colon = lang === 'zh-CN' ? '：' : ': ';
   return {
+    lang,
     severity: f.severity,
-    category: both(CATEGORY_LABELS[f.category]),
-    severityLabel: both(SEVERITY_LABELS[f.severity]),
-    location: f.location || UI.wholeDocument['zh-CN'],
-    message: f.message,
-    ...(f.suggestion ? { suggestion: f.suggestion } : {}),
+    category: CATEGORY_LABELS[f.category][lang],
+    severityLabel: SEVERITY_LABELS[f.severity][lang],
+    location: `${UI.location[lang]}${colon}${f.location || UI.wholeDocument[lang]}`,
+    message: f.message[lang],
+    ...(f.suggestion ? { suggestion: `${UI.suggestion[lang]}${colon}${f.suggestion[lang]}` } : {}),
+    basisLabel: `${UI.basis[lang]}${colon}`,
     basis: f.basis,
-    verify: f.cited ? both(UI.verifyBasis) : null,
+    verify: f.cited ? UI.verifyBasis[lang] : null,
+    close: UI.close[lang],
   };
 }
 
@@ -53,6 +63,8 @@ export class Card {
   constructor(
     private readonly doc: Document,
     private readonly signal: AbortSignal,
+    /** the user's language, read when a card opens (the setting may change while the page lives) */
+    private readonly lang: () => Lang = () => 'zh-CN',
   ) {
     signal.addEventListener('abort', () => this.host?.remove());
   }
@@ -78,7 +90,7 @@ export class Card {
   show(f: Finding, anchor: Anchor, onLeave: ((to: EventTarget | null) => void) | null = null): void {
     this.leave = onLeave;
     const box = this.ensure();
-    if (this.current !== f) this.render(box, cardContent(f));
+    if (this.current !== f || box.lang !== this.lang()) this.render(box, cardContent(f, this.lang()));
     this.current = f;
     box.hidden = false;
     this.place(box, anchor);
@@ -104,7 +116,6 @@ export class Card {
     box.hidden = true;
     box.setAttribute('role', 'dialog');
     box.setAttribute('aria-live', 'polite');
-    box.lang = 'zh-CN';
     shadow.append(box);
     doc.documentElement.append(host);
     box.addEventListener('keydown', (e) => e.key === 'Escape' && this.hide(), { signal: this.signal });
@@ -124,23 +135,21 @@ export class Card {
       return e;
     };
     box.replaceChildren();
+    box.lang = c.lang;
     box.setAttribute('aria-label', c.category);
     const close = el('button', 'close', '×');
-    close.setAttribute('aria-label', both(UI.close));
+    close.setAttribute('aria-label', c.close);
     close.addEventListener('click', () => this.hide(), { signal: this.signal });
     const head = el('div', 'head');
-    head.append(el('span', `badge ${c.severity}`, c.severityLabel), el('span', 'category', c.category), el('span', 'location', `${UI.location['zh-CN']}：${c.location}`));
-    box.append(close, head, el('p', 'msg', c.message['zh-CN']), el('p', 'msg en', c.message.en, 'en'));
-    if (c.suggestion) {
-      const s = el('div', 'section');
-      s.append(el('span', 'label', `${both(UI.suggestion)}：`), el('span', '', c.suggestion['zh-CN']), el('div', 'en', c.suggestion.en, 'en'));
-      box.append(s);
-    }
+    head.append(el('span', `badge ${c.severity}`, c.severityLabel), el('span', 'category', c.category), el('span', 'location', c.location));
+    box.append(close, head, el('p', 'msg', c.message));
+    if (c.suggestion) box.append(el('div', 'section', c.suggestion));
     if (c.basis.length) {
       const s = el('div', 'section');
       const list = el('ul', '');
-      for (const b of c.basis) list.append(el('li', '', b));
-      s.append(el('span', 'label', `${both(UI.basis)}：`), list);
+      // the articles a finding rests on are Chinese law titles in either UI language
+      for (const b of c.basis) list.append(el('li', '', b, 'zh-CN'));
+      s.append(el('span', 'label', c.basisLabel), list);
       box.append(s);
     }
     if (c.verify) box.append(el('div', 'verify', c.verify));

@@ -1,5 +1,5 @@
 import { watchRegions, type Region } from '../editors/index';
-import type { Report } from '../engine/types';
+import type { Lang, Report } from '../engine/types';
 import { MAX_REGION_FINDINGS, type ContentCommand, type RegionReport, type StoredDecision } from '../messages/index';
 import { compilePack } from '../packs/compile';
 import type { BuiltPack } from '../packs/schema';
@@ -19,6 +19,8 @@ export interface ContentIO {
   report(regions: RegionReport[]): void;
   /** the stored review decisions of this page's document */
   decisions(): Promise<StoredDecision[]>;
+  /** the user's UI language now (the card speaks it) */
+  lang(): Lang;
 }
 
 /** What a frame's annotator answers to the side panel's commands (content.ts wires them). */
@@ -91,7 +93,7 @@ export function init(signal: AbortSignal, io: ContentIO, doc: Document = documen
     const painter = canPaint(win) ? new Painter(win, signal) : null;
     if (!painter) console.warn('[fashen] CSS Custom Highlight API missing: rich editors are checked but not painted / 浏览器不支持高亮');
     painter?.setView(view);
-    const card = new Card(doc, signal);
+    const card = new Card(doc, signal, io.lang);
     io.watchView(
       site,
       (next) => {

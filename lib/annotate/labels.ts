@@ -27,8 +27,3 @@ export const UI = {
   wholeDocument: { 'zh-CN': '全文', en: 'whole document' },
   close: { 'zh-CN': '关闭', en: 'Close' },
 } satisfies Record<string, Localized>;
-
-/** "许可 / Licensing": both languages on one line. */
-export function both(text: Localized): string {
-  return `${text['zh-CN']} / ${text.en}`;
-}

@@ -65,7 +65,6 @@ export const CARD_CSS = `
 .category { font-weight: 600; }
 .location { color: #5f6368; }
 .msg { margin: 0 0 4px; }
-.en { color: #5f6368; font-size: 12px; }
 .section { margin-top: 6px; }
 .label { font-weight: 600; }
 ul { margin: 2px 0 0; padding-left: 18px; }

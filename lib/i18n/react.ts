@@ -5,7 +5,7 @@ import { LANG_KEY, resolveLang, type Lang, type LangSetting } from './index';
 // The language of extension pages (popup, side panel, options): the stored setting, else the
 // browser's UI language. Every open page follows a change at once (storage.onChanged).
 
-function uiLanguage(): string | undefined {
+export function uiLanguage(): string | undefined {
   try {
     return browser.i18n.getUILanguage();
   } catch {
@@ -42,4 +42,21 @@ export function useLang(): Lang {
     document.documentElement.lang = lang;
   }, [lang]);
   return lang;
+}
+
+/**
+ * The language outside React (content scripts): a getter kept current with the setting until
+ * `signal` aborts.
+ */
+export function followLang(signal: AbortSignal): () => Lang {
+  let lang: Lang = resolveLang('auto', uiLanguage());
+  void readLangSetting()
+    .then((s) => (lang = resolveLang(s, uiLanguage())))
+    .catch(() => undefined);
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area === 'local' && LANG_KEY in changes) lang = resolveLang(changes[LANG_KEY]!.newValue, uiLanguage());
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+  return () => lang;
 }

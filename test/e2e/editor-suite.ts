@@ -185,7 +185,7 @@ export function editorSuite(family: string, cases: PageCase[]): void {
         await page.mouse.move(at2.x, at2.y);
         const card2 = await waitFor(async () => {
           const t = await iso.card();
-          return t?.includes('请核实依据 / verify the basis') ? t : null;
+          return t?.includes('请核实依据') ? t : null;
         }, 'card of the cited finding');
         expect(card2).toContain(cited.location);
 
