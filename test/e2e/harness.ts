@@ -68,9 +68,13 @@ export interface ExtBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; extension?: string; sentinel?: boolean } = {}): Promise<ExtBrowser> {
+/**
+ * `profile`: a user-data directory to use and keep (a second launch on it is "the next day": the
+ * same IndexedDB and storage); by default a fresh profile, deleted on close.
+ */
+export async function launchWithExtension(opts: { headless?: boolean; extension?: string; sentinel?: boolean; profile?: string } = {}): Promise<ExtBrowser> {
   const dir = opts.extension ?? TEST_BUILD;
-  const userData = freshProfile();
+  const userData = opts.profile ?? freshProfile();
   const sentinel = opts.sentinel === false ? { proxy: '', requests: [], close: async () => undefined } : await startSentinel();
   const headless = opts.headless ?? true;
   const context = await chromium.launchPersistentContext(userData, {
@@ -105,7 +109,7 @@ export async function launchWithExtension(opts: { headless?: boolean; extension?
     async close() {
       await context.close();
       await sentinel.close();
-      rmSync(userData, { recursive: true, force: true });
+      if (!opts.profile) rmSync(userData, { recursive: true, force: true });
     },
   };
 }
@@ -115,7 +119,7 @@ export async function launchWithExtension(opts: { headless?: boolean; extension?
  * desktops fashen is for): Chromium otherwise downloads a Hunspell dictionary for the accepted
  * languages (redirector.gvt1.com/…/en-us-10-1.bdic, seen in a net log of this suite).
  */
-function freshProfile(): string {
+export function freshProfile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fashen-e2e-'));
   mkdirSync(join(dir, 'Default'));
   writeFileSync(
@@ -222,6 +226,12 @@ export class Isolated {
     return res.map((r) => r.value).find((v) => v) ?? null;
   }
 
+  /** The text flashing now (a finding the side panel revealed) in any frame, '' when none. */
+  async flashing(): Promise<string> {
+    const res = await this.evalAll<string>('globalThis.__fashen ? globalThis.__fashen.flashing() : ""');
+    return res.map((r) => r.value).find((v) => v) ?? '';
+  }
+
   /** Scroll a shown finding into view in whichever frame holds it. */
   async reveal(text: string): Promise<boolean> {
     const res = await this.evalAll<boolean>(`!!(globalThis.__fashen && globalThis.__fashen.reveal(${JSON.stringify(text)}))`);
@@ -263,8 +273,8 @@ export interface ProbeRegion {
   editor: string;
   checks: number;
   composing: boolean;
-  findings: { ruleId: string; category: string; severity: string; cited: boolean; text: string; location: string }[];
-  painted: { category: string; severity: string; text: string; start: number; end: number }[];
+  findings: { ruleId: string; category: string; severity: string; cited: boolean; text: string; location: string; start: number; end: number }[];
+  painted: { category: string; severity: string; text: string; start: number; end: number; dimmed: boolean }[];
   validity: string | null;
   commentPeriod: string | null;
 }
