@@ -18,7 +18,8 @@ export default defineBackground(() => {
     tab: async (tabId) => {
       try {
         const t = await browser.tabs.get(tabId);
-        return t.url ? { url: t.url, title: t.title ?? '' } : null;
+        // without host permission for the tab's site, Chrome leaves url and title out
+        return { url: t.url ?? '', title: t.title ?? '' };
       } catch {
         return null;
       }

@@ -12,7 +12,7 @@ export type ReviewRequest = Extract<Request, { kind: 'page-decisions' | 'tab-rev
 
 export interface ReviewDeps {
   db: FashenDb;
-  /** url and title of a tab; null when it is gone */
+  /** url and title of a tab (url '' when fashen may not read it: not enabled there); null when it is gone */
   tab(tabId: number): Promise<{ url: string; title: string } | null>;
   /** what the tab's content scripts last reported */
   reports(tabId: number): Promise<FrameReport[]>;
@@ -34,9 +34,12 @@ export function docKeyOf(tab: { url: string; title: string }): string {
   return documentKey({ url: tab.url, title: tab.title || null });
 }
 
+const NO_ACCESS = ['无法读取此标签页：不是网页，或法审未在此网站启用', 'cannot read this tab: not a web page, or fashen is not enabled on this site'] as const;
+
 async function tabReview(deps: ReviewDeps, tabId: number): Promise<unknown> {
   const tab = await deps.tab(tabId);
   if (!tab) return refuse('标签页已关闭', 'the tab is gone');
+  if (!tab.url) return refuse(...NO_ACCESS);
   const docKey = docKeyOf(tab);
   const [regions, decisions] = await Promise.all([deps.reports(tabId), decisionsOf(deps.db, docKey)]);
   return { kind: 'tab-review', tabId, url: tab.url, title: tab.title, docKey, regions, decisions };
@@ -57,6 +60,7 @@ export async function handleReviewRequest(deps: ReviewDeps, msg: ReviewRequest, 
     case 'decision-delete': {
       const tab = await deps.tab(msg.tabId);
       if (!tab) return refuse('标签页已关闭', 'the tab is gone');
+      if (!tab.url) return refuse(...NO_ACCESS);
       const docKey = docKeyOf(tab);
       try {
         if (msg.kind === 'decision-put') await putDecision(deps.db, docKey, msg.decision, msg.id);

@@ -92,6 +92,15 @@ describe('review requests', () => {
     expect(await decisionsOf(d.db, 'https://oa.example.gov.cn/doc?id=1 《A》')).toHaveLength(1);
   });
 
+  it('a tab fashen may not read (no url) or a closed tab gets a clear refusal', async () => {
+    const d = deps({ 1: { url: '', title: '' } });
+    const r = (await handleReviewRequest(d, req({ kind: 'tab-review', tabId: 1 }), page)) as { kind: string; message: string };
+    expect(r).toMatchObject({ kind: 'error' });
+    expect(r.message).toContain('未在此网站启用');
+    const gone = (await handleReviewRequest(d, req({ kind: 'tab-review', tabId: 2 }), page)) as { kind: string; message: string };
+    expect(gone.message).toContain('标签页已关闭');
+  });
+
   it('malformed stored rows are skipped, not fatal', async () => {
     const d = deps({});
     await d.db.decisions.put({ id: 'bad', docKey: 'k', decision: { kind: 'maybe' }, updatedAt: 1 });
