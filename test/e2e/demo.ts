@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     const page = b.context.pages()[0] ?? (await b.context.newPage());
     await page.goto(index);
     console.log(`演示已打开 / demo open: ${index}`);
+    console.log('审核面板：在编辑器页面点击工具栏的法审按钮 →“打开审核面板” / review panel: toolbar button → Open review panel');
     console.log('关闭浏览器窗口或按 Ctrl+C 结束 / close the browser window or press Ctrl+C to stop');
     await new Promise<void>((done) => {
       b.context.on('close', () => done());
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
       const n = regions.reduce((k, r) => k + r.findings.length, 0);
       console.log(`${name.padEnd(16)} ${String(n).padStart(2)} 处标注 / findings  ${file}`);
       shots.push(file);
+      if (name === 'contenteditable') shots.push(await panelShot(b, page.url()));
       await page.close();
     }
     if (b.sentinel.requests.length) console.warn('外发请求 / outgoing requests:', b.sentinel.requests);
@@ -78,6 +80,22 @@ async function main(): Promise<void> {
     await server.close();
   }
   console.log(`\n截图 / screenshot: ${shots[0]}`);
+}
+
+/** The review side panel of the draft at `url`, in reviewer mode, as a screenshot. */
+async function panelShot(b: Awaited<ReturnType<typeof launchWithExtension>>, url: string): Promise<string> {
+  // the extension API inside sw.evaluate() callbacks
+  const tabId: number = await b.sw.evaluate(async (u: string) => (await (globalThis as any).chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id, url);
+  const panel = await b.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${b.extensionId}/sidepanel.html?tab=${tabId}`);
+  await waitFor(async () => (await panel.locator('li[data-finding]').count()) > 0 || null, 'findings in the side panel', 20_000);
+  await panel.getByRole('radio', { name: '审核人' }).check();
+  const file = join(OUT, 'fashen-demo-sidepanel.png');
+  await panel.screenshot({ path: file, fullPage: true });
+  console.log(`${'side panel'.padEnd(16)} 审核面板 / review panel  ${file}`);
+  await panel.close();
+  return file;
 }
 
 main().catch((err: unknown) => {
