@@ -1,11 +1,11 @@
 import type { CompiledPack } from '../packs/compile';
 import type { ClauseRule, Rule } from '../packs/schema';
-import { checkParagraph, type ClauseHit } from './checks/clause';
+import { ClauseScanner, type ClauseHit } from './checks/clause';
 import { checkCommentPeriod } from './checks/comment-period';
 import { checkValidity } from './checks/validity';
 import { detectDocumentType } from './document-type';
-import { normalize } from './normalize';
-import { buildStructure } from './structure';
+import { normalizeTransient } from './normalize';
+import { buildStructure, isSpace } from './structure';
 import type { Finding, Localized, Report } from './types';
 
 export type { Finding, Report } from './types';
@@ -29,8 +29,19 @@ function toNormalized(map: Int32Array, orig: number): number {
 
 const LIST_ITEM = /^\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,3}[.．、])/;
 const LEAD_IN = /[：:]\s{0,4}$/;
-/** LEAD_IN tested on the paragraph's last 5 characters, which hold any match: no scan of the whole paragraph. */
-const endsLeadIn = (para: string): boolean => LEAD_IN.test(para.length > 5 ? para.slice(para.length - 5) : para);
+/** LIST_ITEM, tested only on a paragraph that starts with a space, a bracket or a digit: the others cannot match. */
+const isListItem = (para: string): boolean => {
+  const c = para.charCodeAt(0);
+  return (c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || isSpace(c)) && LIST_ITEM.test(para);
+};
+/**
+ * LEAD_IN tested on the paragraph's last 5 characters, which hold any match, and only when the
+ * last one is a colon or a space: no scan of the whole paragraph.
+ */
+const endsLeadIn = (para: string): boolean => {
+  const c = para.charCodeAt(para.length - 1);
+  return (c === 0xff1a || c === 0x3a || isSpace(c)) && LEAD_IN.test(para.length > 5 ? para.slice(para.length - 5) : para);
+};
 
 /** Options of check(). */
 export interface CheckOptions {
@@ -74,7 +85,8 @@ function documentRule(pack: CompiledPack, check: Rule['check']): Rule | undefine
  * period and comment period. Pure: no DOM, no I/O. Offsets refer to `text` as given.
  */
 export function check(text: string, pack: CompiledPack, opts: CheckOptions = {}): Report {
-  const norm = normalize(text);
+  // the normalized form does not outlive this call: its offset map may live in reused buffers
+  const norm = normalizeTransient(text);
   const ntext = norm.text;
   const map = norm.toOrig;
   const structure = buildStructure(ntext);
@@ -82,6 +94,7 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
   const cache = opts.onlyRule === undefined ? opts.cache : undefined;
   const only = opts.onlyRule === undefined ? -1 : pack.clauseRules.findIndex((r) => r.rule.id === opts.onlyRule);
   const seen = cache ? new Set<string>() : null;
+  const scanner = new ClauseScanner(pack, only);
 
   let pos = 0;
   let leadIn = '';
@@ -91,11 +104,11 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
     if (nl > pos) {
       const para = ntext.slice(pos, nl);
       // The items of a list (（一）… after 经营者应当遵守下列规定：) take their subject from its lead-in.
-      if (!LIST_ITEM.test(para)) leadIn = '';
+      if (!isListItem(para)) leadIn = '';
       const key = leadIn ? `${leadIn}\u0000${para}` : para;
       let hits = cache?.get(key);
       if (!hits) {
-        hits = checkParagraph(pack, para, leadIn, only);
+        hits = scanner.paragraph(ntext, pos, nl, leadIn, para);
         cache?.set(key, hits);
       }
       seen?.add(key);

@@ -23,6 +23,8 @@ const F_HALF_PUNCT = 16;
 const F_INVISIBLE = 32;
 const CLS = new Uint8Array(65536);
 const MAPPED = new Uint16Array(65536);
+/** 1 for the code units that are copied as they are (most of a text): the char pass's fast path */
+const PLAIN = new Uint8Array(65536);
 
 /** CJK ideographs and CJK/full-width punctuation: spaces between two of these are layout noise. */
 export function isCjkLike(c: number): boolean {
@@ -71,6 +73,10 @@ const cc = (s: string): number => s.charCodeAt(0);
   }
   for (const ch of [...Object.keys(CHINESE_DIGITS), '十', '百', '千', '万', '亿', '廿', '卅']) {
     CLS[cc(ch)] = (CLS[cc(ch)] as number) | F_NUMERAL;
+  }
+  for (let c = 0; c < 65536; c++) {
+    const slow = ((CLS[c] as number) & (F_SPACE | F_INVISIBLE | F_HALF_PUNCT | F_NUMERAL)) !== 0 || c === 0x0d || (c >= 0xd800 && c <= 0xdfff) || MAPPED[c] !== c;
+    PLAIN[c] = slow ? 0 : 1;
   }
 })();
 
@@ -134,6 +140,15 @@ class Builder {
     this.codes = new Uint16Array(Math.max(16, cap));
     this.map = new Int32Array(Math.max(16, cap) + 1);
   }
+  /** Empties the builder and makes room for `cap` code units (contents are not kept). */
+  reset(cap: number): this {
+    this.len = 0;
+    if (this.codes.length < cap) {
+      this.codes = new Uint16Array(cap);
+      this.map = new Int32Array(cap + 1);
+    }
+    return this;
+  }
   ensure(extra: number): void {
     if (this.len + extra < this.codes.length) return;
     const cap = Math.max(this.codes.length * 2, this.len + extra + 16);
@@ -187,10 +202,21 @@ interface CharPass {
   hasSurrogates: boolean;
 }
 
+// Fresh typed arrays of a few hundred KB cost more to allocate (zeroed pages) than to fill: the
+// buffers of the two passes are kept between calls and reused, for texts of up to KEEP_LIMIT
+// code units (6 bytes a code unit and pass: 12 MB at most, for a text of a million characters).
+const KEEP_LIMIT = 1 << 20;
+const charBuffers = new Builder(0);
+const numeralBuffers = new Builder(0);
+
+function buffers(kept: Builder, cap: number): Builder {
+  return cap <= KEEP_LIMIT ? kept.reset(cap) : new Builder(cap);
+}
+
 /** Character-level pass: width, punctuation, spaces and line ends (never longer than the input). */
 function normalizeChars(original: string): CharPass {
   const n = original.length;
-  const b = new Builder(n + 1);
+  const b = buffers(charBuffers, n + 1);
   const codes = b.codes;
   const map = b.map;
   let runStarts = new Int32Array(64);
@@ -198,12 +224,19 @@ function normalizeChars(original: string): CharPass {
   let hasSurrogates = false;
   let k = 0;
   let spaceStart = -1;
-  let prevNumeral = false;
   for (let i = 0; i < n; i++) {
     let c = original.charCodeAt(i);
+    if (PLAIN[c] === 1 && spaceStart < 0) {
+      codes[k] = c;
+      map[k] = i;
+      k++;
+      continue;
+    }
     const f = CLS[c] as number;
+    // a numeral run starts where the previous output character is no numeral
+    const prevNumeral = k > 0 && ((CLS[codes[k - 1] as number] as number) & F_NUMERAL) !== 0;
     if ((f & (F_SPACE | F_INVISIBLE | F_HALF_PUNCT)) === 0 && spaceStart < 0 && c !== 0x0d) {
-      // Fast path: the character only needs its width mapping.
+      // Numerals, full-width letters and digits, surrogates: only the width mapping.
       if (f & F_NUMERAL) {
         if (!prevNumeral) {
           if (runCount === runStarts.length) {
@@ -213,10 +246,8 @@ function normalizeChars(original: string): CharPass {
           }
           runStarts[runCount++] = k;
         }
-        prevNumeral = true;
-      } else {
-        prevNumeral = false;
-        if (c >= 0xd800 && c <= 0xdfff) hasSurrogates = true;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        hasSurrogates = true;
       }
       codes[k] = MAPPED[c] as number;
       map[k] = i;
@@ -247,18 +278,19 @@ function normalizeChars(original: string): CharPass {
         (raw === 0x3a || (raw === 0x2c && isThousandsGroup(original, i + 1)));
       if (keep) c = raw;
     }
+    let afterNumeral = prevNumeral;
     if (spaceStart >= 0) {
       // "行 政 许 可": stray spaces inside Chinese text come from layout, not meaning.
       if (!(prev >= 0 && (CLS[prev] as number) & F_CJK && (CLS[c] as number) & F_CJK)) {
         codes[k] = SPACE;
         map[k] = spaceStart;
         k++;
-        prevNumeral = false;
+        afterNumeral = false;
       }
       spaceStart = -1;
     }
     const isNum = ((CLS[c] as number) & F_NUMERAL) !== 0;
-    if (isNum && !prevNumeral) {
+    if (isNum && !afterNumeral) {
       if (runCount === runStarts.length) {
         const grown = new Int32Array(runStarts.length * 2);
         grown.set(runStarts);
@@ -266,7 +298,6 @@ function normalizeChars(original: string): CharPass {
       }
       runStarts[runCount++] = k;
     }
-    prevNumeral = isNum;
     codes[k] = c;
     map[k] = origIndex;
     k++;
@@ -299,7 +330,7 @@ function normalizeNumerals(pass: CharPass, origLength: number): Builder {
   const len = src.len;
   const m = src.map;
   if (pass.runCount === 0) return src;
-  const out = new Builder(len + 64);
+  const out = buffers(numeralBuffers, len + 64);
   let copied = 0;
   const copyTo = (end: number): void => {
     const n = end - copied;
@@ -413,6 +444,15 @@ function formatNumber(v: number): string {
  * line ends, Chinese numerals in numeric contexts → digits); linear time.
  */
 export function normalize(original: string): Normalized {
+  const n = normalizeTransient(original);
+  return { text: n.text, toOrig: n.toOrig.slice() };
+}
+
+/**
+ * normalize(), with `toOrig` a view of buffers that the next call reuses: for a caller that is
+ * done with the result before it normalizes again (check()), it saves allocating the map.
+ */
+export function normalizeTransient(original: string): Normalized {
   const chars = normalizeChars(original);
   const nums = normalizeNumerals(chars, original.length);
   return { text: toString(nums.codes, nums.len, chars.hasSurrogates), toOrig: nums.map.subarray(0, nums.len + 1) };

@@ -26,12 +26,6 @@ export function toChineseNumeral(n: number): string {
   return out;
 }
 
-/** One line of the document with the structural position it sits in. */
-interface LineInfo {
-  start: number;
-  location: string;
-}
-
 /** Sentence spans and locations of a normalized text. */
 export interface Structure {
   /** sentence i spans [sentStart[i], sentEnd[i]) in the normalized text (delimiter included) */
@@ -70,7 +64,7 @@ for (const ch of '一二三四五六七八九十') HEAD_KIND[ch.charCodeAt(0)] =
 for (let c = 0x30; c <= 0x39; c++) HEAD_KIND[c] = K_DIGIT;
 
 /** Exactly the characters of regex \s and String.prototype.trim (WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -99,7 +93,9 @@ function sentenceSpans(text: string): { sentStart: Int32Array; sentEnd: Int32Arr
 
 /** Build the structure of a normalized text (the output of normalize()). */
 export function buildStructure(text: string): Structure {
-  const lines: LineInfo[] = [];
+  // line i starts at lineStarts[i] and sits at locations[i] (blank lines are left out)
+  const lineStarts: number[] = [];
+  const locations: string[] = [];
   let chapter = '';
   let section = '';
   let article = '';
@@ -108,6 +104,9 @@ export function buildStructure(text: string): Structure {
   let heading = '';
   let sub = '';
   let numbered = '';
+  // the label is rebuilt only after a line changed one of its parts: most lines of a plan do not
+  let location = '';
+  let changed = true;
   let pos = 0;
   while (pos <= text.length) {
     let nl = text.indexOf('\n', pos);
@@ -125,18 +124,22 @@ export function buildStructure(text: string): Structure {
         chapter = `第${numberLabel(m[1]!)}章`;
         section = article = item = '';
         clause = 0;
+        changed = true;
       } else if (kind === K_DI && (m = RE_SECTION.exec(line))) {
         section = `第${numberLabel(m[1]!)}节`;
         article = item = '';
         clause = 0;
+        changed = true;
       } else if (kind === K_DI && (m = RE_ARTICLE.exec(line))) {
         article = `第${numberLabel(m[1]!)}条`;
         clause = 1;
         item = '';
+        changed = true;
       } else if (kind === K_PAREN && (m = RE_ITEM.exec(line))) {
         item = `（${m[1]}）`;
         if (!article) numbered = '';
         sub = article ? sub : item;
+        changed = true;
       } else if (kind === K_CN && (m = RE_HEADING.exec(line))) {
         heading = `${m[1]}、`;
         sub = numbered = item = '';
@@ -145,27 +148,31 @@ export function buildStructure(text: string): Structure {
           article = '';
           clause = 0;
         }
+        changed = true;
       } else if (kind === K_DIGIT && !article && (m = RE_NUMBERED.exec(line))) {
         numbered = `${m[1]}.`;
+        changed = true;
       } else if (article) {
         if (item) item = '';
         clause++;
+        changed = true;
       }
-      let location: string;
-      if (article) {
-        location = article + (clause > 1 ? `第${toChineseNumeral(clause)}款` : '') + (item ? `第${item}项` : '');
-        if (clause === 1 && !item) location = article;
-      } else {
-        location = [heading, sub, numbered].filter(Boolean).join('') || chapter + section;
+      if (changed) {
+        if (article) {
+          location = article + (clause > 1 ? `第${toChineseNumeral(clause)}款` : '') + (item ? `第${item}项` : '');
+          if (clause === 1 && !item) location = article;
+        } else {
+          location = heading + sub + numbered || chapter + section;
+        }
+        changed = false;
       }
-      lines.push({ start: pos, location: location || '' });
+      lineStarts.push(pos);
+      locations.push(location);
     }
     pos = nl + 1;
   }
 
-  const lineStarts = Int32Array.from(lines.map((l) => l.start));
-
-  const lastLE = (arr: Int32Array, x: number): number => {
+  const lastLE = (arr: ArrayLike<number>, x: number): number => {
     let lo = 0;
     let hi = arr.length - 1;
     let ans = -1;
@@ -192,7 +199,7 @@ export function buildStructure(text: string): Structure {
     sentenceAt: (offset) => Math.max(0, lastLE(spans().sentStart, offset)),
     locate: (offset) => {
       const i = lastLE(lineStarts, offset);
-      return i < 0 ? '' : lines[i]!.location;
+      return i < 0 ? '' : locations[i]!;
     },
   };
 }

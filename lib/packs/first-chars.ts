@@ -41,6 +41,16 @@ function alternatives(src: string): string[] {
   return out;
 }
 
+/**
+ * Options of the prefix analysis. `afterStart`: only matches that start after position 0 count,
+ * where a `^` (the patterns are never multiline) cannot match, so a path through it adds nothing.
+ */
+interface Analysis {
+  afterStart: boolean;
+}
+
+const WHOLE: Analysis = { afterStart: false };
+
 /** One consuming atom of a pattern, with its quantifier. */
 interface Atom {
   src: string;
@@ -50,23 +60,33 @@ interface Atom {
   repeated: boolean;
 }
 
-/** The consuming atoms of a top-level sequence; anchors and lookarounds consume nothing. */
-function atoms(src: string): Atom[] | null {
+// sticky: tried where an atom starts or ends, without slicing the rest of a long pattern
+const LOOKAROUND = /\(\?(?:<=|<!|=|!)/y;
+const QUANTIFIER = /(?:[?*+]|\{(\d+)(?:,(\d*))?\})\??/y;
+
+/**
+ * The consuming atoms of a top-level sequence; anchors and lookarounds consume nothing. With
+ * `afterStart`, a sequence that passes a `^` cannot match at all: 'dead'.
+ */
+function atoms(src: string, how: Analysis): Atom[] | 'dead' | null {
   const out: Atom[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i]!;
+    if (c === '^' && how.afterStart) return 'dead';
     if (c === '^' || c === '$') {
       i++;
       continue;
     }
     if (c === '|') return null;
-    if (c === '(' && /^\(\?(?:<=|<!|=|!)/.test(src.slice(i))) {
+    LOOKAROUND.lastIndex = i;
+    if (c === '(' && LOOKAROUND.test(src)) {
       i = closeOf(src, i);
       continue;
     }
     const end = c === '(' || c === '[' ? closeOf(src, i) : c === '\\' ? i + 2 : i + 1;
-    const q = /^(?:[?*+]|\{(\d+)(?:,(\d*))?\})\??/.exec(src.slice(end));
+    QUANTIFIER.lastIndex = end;
+    const q = QUANTIFIER.exec(src);
     const min = !q ? 1 : q[0][0] === '+' ? 1 : q[0][0] === '{' ? Number(q[1]) : 0;
     const max = !q ? 1 : q[0][0] === '?' ? 1 : q[0][0] === '{' ? (q[2] === undefined ? Number(q[1]) : q[2] === '' ? Infinity : Number(q[2])) : Infinity;
     out.push({ src: src.slice(i, end), optional: min === 0, repeated: max > 1 });
@@ -86,7 +106,8 @@ function classChars(body: string): Set<string> | null {
         for (const d of '0123456789') set.add(d);
         continue;
       }
-      if (!e || /[wWsSDbB]/.test(e)) return null;
+      // only escaped metacharacters stand for themselves (\s, \w, \n, \u3000… do not)
+      if (!e || !/[.*+?()[\]{}|^$\\/-]/.test(e)) return null;
       c = e;
     }
     if (body[j + 1] === '-' && j + 2 < body.length) {
@@ -106,13 +127,13 @@ function classChars(body: string): Set<string> | null {
  * The strings an atom matches when they are few and literal (a character, a small class, a
  * group of literal alternatives), else null.
  */
-function literalStrings(atom: string): string[] | null {
+function literalStrings(atom: string, how: Analysis): string[] | null {
   if (atom.startsWith('(')) {
     const inner = atom.slice(1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
     if (inner.startsWith('?')) return null;
     const out: string[] = [];
     for (const alt of alternatives(inner)) {
-      const seq = prefixesOfSequence(alt, Infinity);
+      const seq = prefixesOfSequence(alt, Infinity, how);
       if (!seq || seq.open) return null;
       out.push(...seq.strings);
       if (out.length > 512) return null;
@@ -134,13 +155,14 @@ function literalStrings(atom: string): string[] | null {
  * The prefixes (up to `k` characters) of the strings a sequence can match. `open` means some
  * prefix stops short of `k` because what follows could not be bounded: anything may follow it.
  */
-function prefixesOfSequence(src: string, k: number): { strings: string[]; open: boolean } | null {
-  const list = atoms(src);
+function prefixesOfSequence(src: string, k: number, how: Analysis): { strings: string[]; open: boolean } | null {
+  const list = atoms(src, how);
+  if (list === 'dead') return { strings: [], open: false };
   if (!list) return null;
   let acc: string[] = [''];
   for (const atom of list) {
     if (acc.every((a) => a.length >= k)) break;
-    const strings = literalStrings(atom.src);
+    const strings = literalStrings(atom.src, how);
     if (!strings || atom.repeated) {
       // a bounded first step is still known: its first characters start the prefix
       if (strings && !atom.optional) acc = acc.flatMap((a) => (a.length >= k ? [a] : strings.map((s) => (a + s).slice(0, k))));
@@ -161,11 +183,11 @@ function prefixesOfSequence(src: string, k: number): { strings: string[]; open: 
 }
 
 /** Prefixes of up to `k` characters of a whole pattern (top-level alternatives included). */
-function prefixes(src: string, k: number): { strings: string[]; open: boolean } | null {
+function prefixes(src: string, k: number, how: Analysis = WHOLE): { strings: string[]; open: boolean } | null {
   const strings: string[] = [];
   let open = false;
   for (const alt of alternatives(src)) {
-    const p = prefixesOfSequence(alt, k);
+    const p = prefixesOfSequence(alt, k, how);
     if (!p) return null;
     strings.push(...p.strings);
     open ||= p.open;
@@ -198,4 +220,48 @@ export function secondChars(src: string): Map<string, Set<string> | null> | null
     else if (out.get(first) !== null) out.set(first, (out.get(first) ?? new Set<string>()).add(s[1]!));
   }
   return out;
+}
+
+/**
+ * The characters a match of `src` can start with at any position but 0 (a `^` matches only
+ * there), or null when they cannot be bounded. A search for `src` in a string then only needs
+ * to try position 0 and the positions holding one of these characters. Alternatives wrapped in a
+ * group of their own ((?:a)|(?:b), how guard lists are joined) are analysed one by one.
+ */
+export function startChars(src: string): Set<string> | null {
+  const out = new Set<string>();
+  for (const alt of alternatives(src)) {
+    const whole = alt.startsWith('(?:') && closeOf(alt, 0) === alt.length;
+    const chars = whole ? startChars(alt.slice(3, -1)) : startOfSequence(alt);
+    if (!chars) return null;
+    for (const c of chars) out.add(c);
+  }
+  return out;
+}
+
+// Guard lists of many rules repeat the same guard sets: each alternative is analysed once.
+const startMemo = new Map<string, string[] | null>();
+
+function startOfSequence(src: string): string[] | null {
+  let out = startMemo.get(src);
+  if (out === undefined) {
+    const p = prefixesOfSequence(src, 1, { afterStart: true });
+    out = !p || p.strings.some((s) => s.length === 0) ? null : p.strings;
+    startMemo.set(src, out);
+  }
+  return out;
+}
+
+/**
+ * Whether the named group `hit` of `src` is the first thing every match consumes (lookarounds
+ * aside): its span then starts at the match's and is as long as its text, and the match needs no
+ * indices (a regex with the d flag is slower to run).
+ */
+export function hitGroupLeads(src: string): boolean {
+  const alts = alternatives(src);
+  if (alts.length !== 1) return false;
+  const list = atoms(alts[0]!, WHOLE);
+  if (!list || list === 'dead') return false;
+  const first = list[0];
+  return first !== undefined && first.src.startsWith('(?<hit>') && !first.optional && !first.repeated;
 }

@@ -1,4 +1,4 @@
-import type { CompiledClauseRule, CompiledPack } from '../../packs/compile';
+import { BY_CODE_STRIDE, type CompiledClauseRule, type CompiledPack } from '../../packs/compile';
 import { citedBefore } from '../citation';
 
 /** A clause-rule hit within one paragraph, before locations and messages are attached. */
@@ -11,131 +11,179 @@ export interface ClauseHit {
 
 // Guards look at the whole sentence up to 。！？: clauses joined by ；share their subject
 // (市人民政府应当…；不得…) and their citation.
-const SENTENCE_END = /[。！？]/g;
+const C_FULL_STOP = 0x3002; // 。
+const C_EXCLAMATION = 0xff01; // ！
+const C_QUESTION = 0xff1f; // ？
 
-function anyMatch(list: RegExp[], s: string): boolean {
-  for (const re of list) if (re.test(s)) return true;
-  return false;
-}
+const isSentenceEnd = (c: number): boolean => c === C_FULL_STOP || c === C_EXCLAMATION || c === C_QUESTION;
 
-function sentenceBounds(para: string): Int32Array {
-  const bounds: number[] = [0];
-  SENTENCE_END.lastIndex = 0;
-  for (let m = SENTENCE_END.exec(para); m; m = SENTENCE_END.exec(para)) bounds.push(m.index + 1);
-  if (bounds[bounds.length - 1] !== para.length) bounds.push(para.length);
-  return Int32Array.from(bounds);
-}
-
-function sentenceIndex(bounds: Int32Array, offset: number): number {
-  let lo = 0;
-  let hi = bounds.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (bounds[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
+/** Whether a match at [relStart, relEnd) of `sentence` passes every guard of rule `r`. */
 function guardsPass(r: CompiledClauseRule, para: string, leadIn: string, sentence: string, relStart: number, relEnd: number): boolean {
-  for (const re of r.requires) if (!re.test(sentence)) return false;
-  if (anyMatch(r.unless, sentence)) return false;
-  if (r.unlessParagraph.length && anyMatch(r.unlessParagraph, para)) return false;
-  if (r.unlessClause.length) {
-    const cs = sentence.lastIndexOf('；', relStart - 1) + 1;
-    let ce = sentence.indexOf('；', relEnd);
-    if (ce < 0) ce = sentence.length;
-    if (anyMatch(r.unlessClause, sentence.slice(cs, ce))) return false;
+  let before: string | null = null;
+  let after: string | null = null;
+  let clause: string | null = null;
+  for (const g of r.guards) {
+    let text: string;
+    switch (g.subject) {
+      case 'sentence':
+        text = sentence;
+        break;
+      case 'paragraph':
+        text = para;
+        break;
+      case 'clause':
+        if (clause === null) {
+          const cs = sentence.lastIndexOf('；', relStart - 1) + 1;
+          let ce = sentence.indexOf('；', relEnd);
+          if (ce < 0) ce = sentence.length;
+          clause = sentence.slice(cs, ce);
+        }
+        text = clause;
+        break;
+      case 'leadIn':
+        // a paragraph that is no list item has no lead-in: it fails requireLeadIn, passes unlessLeadIn
+        if (!leadIn) {
+          if (g.required) return false;
+          continue;
+        }
+        text = leadIn;
+        break;
+      case 'before':
+        text = before ??= sentence.slice(0, relStart);
+        break;
+      case 'after':
+        text = after ??= sentence.slice(relEnd);
+        break;
+    }
+    if (g.pattern.test(text) !== g.required) return false;
   }
-  if (r.requireLeadIn.length) for (const re of r.requireLeadIn) if (!leadIn || !re.test(leadIn)) return false;
-  if (r.unlessLeadIn.length && leadIn && anyMatch(r.unlessLeadIn, leadIn)) return false;
-  if (r.unlessBefore.length || r.requireBefore.length) {
-    const before = sentence.slice(0, relStart);
-    if (anyMatch(r.unlessBefore, before)) return false;
-    for (const re of r.requireBefore) if (!re.test(before)) return false;
-  }
-  if (r.unlessAfter.length && anyMatch(r.unlessAfter, sentence.slice(relEnd))) return false;
   return true;
 }
 
 /**
- * Run every clause rule of the pack over one paragraph of normalized text. One pass over its code
- * units against the pack's first-character table finds the positions where some pattern can
- * start; only there are the rules' own sticky patterns and guards evaluated, so the cost stays
- * linear in the paragraph.
- * `leadIn` is the lead-in of the list the paragraph is an item of (经营者应当遵守下列规定：);
- * `only`, when set, restricts the run to one rule index (a rule's examples concern only it).
+ * Runs the clause rules of a pack over paragraphs of normalized text, one call of paragraph() per
+ * paragraph. One pass over a paragraph's code units against the pack's first-character table
+ * finds the positions where some pattern can start; only there are the rules' own sticky patterns
+ * and guards evaluated, so the cost stays linear in the paragraph. The per-rule state lives in
+ * typed arrays allocated once per scanner (allocating them per paragraph costs more than the
+ * scan of most paragraphs).
  */
-export function checkParagraph(pack: CompiledPack, para: string, leadIn = '', only = -1): ClauseHit[] {
-  if (!para) return [];
-  const state: ParagraphState = { pack, para, leadIn, hits: [], lastEnd: null, cited: null, bounds: null };
-  const table = pack.byCode;
-  const gate = pack.gate;
-  for (let pos = 0, n = para.length; pos < n; pos++) {
-    const code = para.charCodeAt(pos);
-    if (gate[code] === 0) continue;
-    const entries = table[code]!;
-    // -1 past the end: charCodeAt would give NaN, and reading past the end deoptimizes the loop
-    const next = pos + 1 < n ? para.charCodeAt(pos + 1) : -1;
-    const nextBit = 1 << (next & 31);
-    for (let k = 0; k < entries.length; k += 4) {
-      const follow = entries[k + 2] as Set<number> | null;
-      // the mask rules out most next characters without a hash lookup in the set
-      if (follow !== null && ((entries[k + 3] as number) & nextBit) === 0) continue;
-      if ((follow !== null && !follow.has(next)) || (only >= 0 && entries[k] !== only)) continue;
-      tryAt(state, entries[k] as number, entries[k + 1] as RegExp, pos, true);
-    }
-  }
-  for (const [ri, re] of pack.unbounded) {
-    if (only >= 0 && ri !== only) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(para); m; m = re.exec(para)) {
-      tryAt(state, ri, re, m.index, false);
-      re.lastIndex = m.index + 1;
-    }
-  }
-  if (pack.unbounded.length) state.hits.sort((a, b) => a.start - b.start || a.rule - b.rule);
-  return state.hits;
-}
-
-interface ParagraphState {
-  pack: CompiledPack;
-  para: string;
-  leadIn: string;
-  hits: ClauseHit[];
+export class ClauseScanner {
+  private readonly pack: CompiledPack;
+  private readonly only: number;
   /** per rule: the end of the sentence of its last finding (one finding per rule and sentence) */
-  lastEnd: Int32Array | null;
+  private readonly lastEnd: Int32Array;
   /**
    * per rule: a citation was seen in this paragraph. An article that cites the source of a
    * measure once (依照《…》第…条的规定进行查封、扣押…) keeps talking about that cited measure.
    */
-  cited: Uint8Array | null;
-  bounds: Int32Array | null;
+  private readonly cited: Uint8Array;
+  private para = '';
+  private leadIn = '';
+  private hits: ClauseHit[] = [];
+  /** a match was accepted for guards since lastEnd and cited were last cleared */
+  private matched = false;
+
+  /** `only`, when set, restricts the scan to one rule index (a rule's examples concern only it). */
+  constructor(pack: CompiledPack, only = -1) {
+    this.pack = pack;
+    this.only = only;
+    this.lastEnd = new Int32Array(pack.clauseRules.length).fill(-1);
+    this.cited = new Uint8Array(pack.clauseRules.length);
+  }
+
+  /**
+   * The hits of the clause rules in the paragraph text[from, to) (hit offsets are relative to
+   * `from`); `leadIn` is the lead-in of the list the paragraph is an item of (经营者应当遵守下列规定：),
+   * `para` the paragraph's text when the caller has it. Reading the code units of the whole
+   * text, not of a slice, keeps the scan on a flat string.
+   */
+  paragraph(text: string, from: number, to: number, leadIn = '', para = text.slice(from, to)): ClauseHit[] {
+    if (to <= from) return [];
+    const { pack, only, lastEnd } = this;
+    this.para = para;
+    this.leadIn = leadIn;
+    this.hits = [];
+    if (this.matched) {
+      lastEnd.fill(-1);
+      this.cited.fill(0);
+      this.matched = false;
+    }
+    const table = pack.byCode;
+    const gate = pack.gate;
+    for (let at = from; at < to; at++) {
+      const code = text.charCodeAt(at);
+      if (gate[code] === 0) continue;
+      // -1 past the end: charCodeAt would give NaN, and reading past the end deoptimizes the loop
+      const next = at + 1 < to ? text.charCodeAt(at + 1) : -1;
+      const nextBit = 1 << (next & 31);
+      const entries = table[code]!;
+      if (((entries[0] as number) & nextBit) === 0) continue;
+      const pos = at - from;
+      for (let k = 1; k < entries.length; k += BY_CODE_STRIDE) {
+        const follow = entries[k + 2] as Set<number> | null;
+        // the mask rules out most next characters without a hash lookup in the set
+        if (follow !== null && ((entries[k + 3] as number) & nextBit) === 0) continue;
+        if ((follow !== null && !follow.has(next)) || (only >= 0 && entries[k] !== only)) continue;
+        const ri = entries[k] as number;
+        if (lastEnd[ri]! > pos) continue;
+        const re = entries[k + 1] as RegExp;
+        re.lastIndex = pos;
+        const mm = re.exec(para);
+        if (mm === null) continue;
+        const withIndices = entries[k + 4] as RegExp | null;
+        if (withIndices === null) {
+          // the hit group, if any, leads the match
+          const hit = mm.groups?.hit;
+          this.accept(ri, pos, pos, pos + (hit === undefined ? mm[0].length : hit.length));
+        } else {
+          withIndices.lastIndex = pos;
+          this.acceptMatch(ri, withIndices.exec(para)!);
+        }
+      }
+    }
+    for (const [ri, re] of pack.unbounded) {
+      if (only >= 0 && ri !== only) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(para); m; m = re.exec(para)) {
+        if (lastEnd[ri]! <= m.index) this.acceptMatch(ri, m);
+        re.lastIndex = m.index + 1;
+      }
+    }
+    const hits = this.hits;
+    if (pack.unbounded.length) hits.sort((a, b) => a.start - b.start || a.rule - b.rule);
+    this.hits = [];
+    return hits;
+  }
+
+  /** accept() for a match with indices: the span of its hit group, or the whole match. */
+  private acceptMatch(ri: number, mm: RegExpExecArray): void {
+    const span = mm.indices?.groups?.hit;
+    this.accept(ri, mm.index, span ? span[0] : mm.index, span ? span[1] : mm.index + mm[0].length);
+  }
+
+  /**
+   * Runs the guards of rule `ri` on its match at `index`, hit span [start, end), and records the
+   * hit when they pass.
+   */
+  private accept(ri: number, index: number, start: number, end: number): void {
+    const { para, pack } = this;
+    this.matched = true;
+    // the sentence of the match: after the last 。！？ before it, through the first one from it
+    let sStart = index;
+    while (sStart > 0 && !isSentenceEnd(para.charCodeAt(sStart - 1))) sStart--;
+    let sEnd = index;
+    while (sEnd < para.length && !isSentenceEnd(para.charCodeAt(sEnd))) sEnd++;
+    if (sEnd < para.length) sEnd++;
+    if (end > sEnd) return; // a pattern may not run across a sentence boundary
+    const r = pack.clauseRules[ri]!;
+    const sentence = para.slice(sStart, sEnd);
+    if (!guardsPass(r, para, this.leadIn, sentence, start - sStart, end - sStart)) return;
+    const cited = r.rule.citation !== 'ignore' && (this.cited[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
+    if (cited) this.cited[ri] = 1;
+    if (r.rule.citation === 'require' && !cited) return;
+    this.hits.push({ rule: ri, start, end, cited });
+    this.lastEnd[ri] = sEnd;
+  }
 }
 
-function tryAt(st: ParagraphState, ri: number, re: RegExp, pos: number, sticky: boolean): void {
-  if (st.lastEnd !== null && st.lastEnd[ri]! > pos) return;
-  const { para, pack } = st;
-  re.lastIndex = pos;
-  const mm = re.exec(para);
-  if (!mm || (sticky && mm.index !== pos)) return;
-  // per-rule state is allocated on the first match only: most paragraphs have none
-  st.lastEnd ??= new Int32Array(pack.clauseRules.length).fill(-1);
-  st.cited ??= new Uint8Array(pack.clauseRules.length);
-  st.bounds ??= sentenceBounds(para);
-  const si = sentenceIndex(st.bounds, mm.index);
-  const sStart = st.bounds[si]!;
-  const sEnd = st.bounds[si + 1]!;
-  const span = mm.indices?.groups?.hit;
-  const start = span ? span[0] : mm.index;
-  const end = span ? span[1] : mm.index + mm[0].length;
-  if (end > sEnd) return; // a pattern may not run across a sentence boundary
-  const r = pack.clauseRules[ri]!;
-  const sentence = para.slice(sStart, sEnd);
-  if (!guardsPass(r, para, st.leadIn, sentence, start - sStart, end - sStart)) return;
-  const cited = r.rule.citation !== 'ignore' && (st.cited[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
-  if (cited) st.cited[ri] = 1;
-  if (r.rule.citation === 'require' && !cited) return;
-  st.hits.push({ rule: ri, start, end, cited });
-  st.lastEnd[ri] = sEnd;
-}

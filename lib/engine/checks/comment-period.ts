@@ -20,6 +20,7 @@ import {
   type DateRange,
   type YMD,
 } from '../dates';
+import { CuedPattern } from '../search';
 
 /** Minimum window and how its days are counted (inclusive = both ends, exclusive = end − start). */
 export interface CommentParams {
@@ -73,7 +74,11 @@ const DEADLINE_CONTEXT_RE = new RegExp(
 );
 // 公示 and 异议 also name steps of procedures a rule prescribes (审核结果公示，公示期为20日); they
 // describe this document's window only when the document itself is a 公示 notice.
-const PUBLICITY_NOTICE_RE = /现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/;
+const PUBLICITY_NOTICE_RE = new CuedPattern(/现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/, ['公示']);
+
+/** The whole-text patterns searched by cue words, for tests that check each cue. */
+export const CUED_PATTERNS: readonly CuedPattern[] = [PUBLICITY_NOTICE_RE];
+
 const RANGE_KEYWORD_BEFORE_RE =
   /(?:征求意见|意见征集|征集|公示|反馈|意见|建议|异议)[^，。；\n]{0,8}?(?:时间|期限|日期|期|时限)[^，。；\n]{0,6}$/u;
 const HEADING_KEYWORD_RE = /(?:征求意见|意见征集|征集|公示|反馈|异议)[^\n]{0,8}?(?:时间|期限|日期|期|时限)[：]?[ ]?$/u;

@@ -15,6 +15,7 @@ import {
   type YearRange,
 } from '../dates';
 import { detectDocumentType } from '../document-type';
+import { CuedPattern } from '../search';
 
 // ---- subject analysis ------------------------------------------------------------------------
 // 有效期 belongs to whatever noun precedes it: 本办法有效期 is the document's, 许可证有效期 a
@@ -138,7 +139,7 @@ interface Candidate {
 }
 
 // Keywords naming a period; longest first so 有效期限 is not read as 有效期 + 限.
-const KEYWORD_RE = /有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期/g;
+const KEYWORD_RE = new CuedPattern(/有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期/g, ['期']);
 const FILLER = '(?:为|是|：|定为|暂定为?|[ ])*';
 const DURATION_RE = new RegExp(`^${FILLER}(?:(\\d+(?:\\.\\d+)?)[ ]?(年|个月|个半月)(半)?|(半年))`, 'u');
 const LONG_TERM_AFTER_KEYWORD_RE = new RegExp(`^${FILLER}长期(?:有效)?`, 'u');
@@ -151,17 +152,20 @@ const YEAR_END_RE = new RegExp(
   `^${FILLER}(?:至|到|截至|截止到?|截止至|调整至|延长至|延至)[ ]?((?:19|20)\\d{2})[ ]?年(?:底|末)?(?![ ]?\\d)`,
   'u',
 );
-const UNTIL_RE = /(执行|实施|施行|有效|适用|试行)(?:期)?(?:至|到|截至|截止到?)[ ]?(?=\d|[〇一二])/g;
-const VALID_BEFORE_RE = /(?:前|之前|以前|止)有效/g;
-const WITHIN_YEARS_RE = /起(\d+(?:\.\d+)?)[ ]?(年|个月)内有效/g;
-const LONG_TERM_RE = /长期有效/g;
+const UNTIL_RE = new CuedPattern(/(执行|实施|施行|有效|适用|试行)(?:期)?(?:至|到|截至|截止到?)[ ]?(?=\d|[〇一二])/g, ['至', '到', '截止']);
+const VALID_BEFORE_RE = new CuedPattern(/(?:前|之前|以前|止)有效/g, ['有效']);
+const WITHIN_YEARS_RE = new CuedPattern(/起(\d+(?:\.\d+)?)[ ]?(年|个月)内有效/g, ['内有效']);
+const LONG_TERM_RE = new CuedPattern(/长期有效/g, ['长期有效']);
 const EFFECT_START_RE = /(?:自|从|于)[ ]?$/u;
 const EFFECT_THEN_END_RE = /(?:自|从|于)[^，。；\n]{0,30}?起?(?:施行|实施|执行|生效|试行)[，]?(?:至|到)?[ ]?$/u;
 const EFFECT_AFTER_DATE_RE = /^[ ]?(?:\d{1,2}[时点](?:\d{1,2}分)?|\d{1,2}：\d{2})?[ ]?(?:起|开始)?[ ]?(?:施行|实施|执行|生效|试行)/u;
 const REPEAL_ONLY_TITLE = /废止|停止(?:执行|实施)|宣布失效|失效的/u;
 // 本办法自2020年1月1日起试行 / 本细则试行: the document calls itself provisional in its closing.
-const PROVISIONAL_CLOSING_RE = new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n]|$)`);
-const TRIAL_PERIOD_RE = /试行期(?:限)?(?:为|是|：)?\d/;
+const PROVISIONAL_CLOSING_RE = new CuedPattern(new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n]|$)`), ['试行']);
+const TRIAL_PERIOD_RE = new CuedPattern(/试行期(?:限)?(?:为|是|：)?\d/, ['试行期']);
+
+/** The whole-text patterns searched by cue words, for tests that check each cue. */
+export const CUED_PATTERNS: readonly CuedPattern[] = [KEYWORD_RE, UNTIL_RE, VALID_BEFORE_RE, WITHIN_YEARS_RE, LONG_TERM_RE, PROVISIONAL_CLOSING_RE, TRIAL_PERIOD_RE];
 
 function yearsOf(n: number, unit: string, half: string | undefined): number {
   if (unit === '个月') return n / 12;
@@ -251,9 +255,7 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
   const rangeByStart = new Map(ranges.map((r) => [r.from.start, { to: r.to, end: r.end }]));
   const yearRanges = findYearRanges(t);
 
-  KEYWORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = KEYWORD_RE.exec(t)) !== null) {
+  for (const m of KEYWORD_RE.matches(t)) {
     const kwStart = m.index;
     const parsed = parseAfterKeyword(t, kwStart + m[0].length, dates, rangeByStart, yearRanges);
     if (!parsed) continue;
@@ -265,8 +267,7 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
   }
 
   // 本公告执行至2027年12月31日 / 本办法自…起施行至…止
-  UNTIL_RE.lastIndex = 0;
-  while ((m = UNTIL_RE.exec(t)) !== null) {
+  for (const m of UNTIL_RE.matches(t)) {
     const di = dateStartingIn(dates, m.index + m[0].length, m.index + m[0].length + 1);
     if (di < 0) continue;
     const d = dates[di] as DateMention;
@@ -316,8 +317,7 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
 
   // 本办法2025年12月31日前有效
   const byEnd = new Map(dates.map((d) => [d.end, d]));
-  VALID_BEFORE_RE.lastIndex = 0;
-  while ((m = VALID_BEFORE_RE.exec(t)) !== null) {
+  for (const m of VALID_BEFORE_RE.matches(t)) {
     const d = byEnd.get(m.index) ?? byEnd.get(m.index - 1);
     if (!d) continue;
     const end = toYMD(d);
@@ -330,16 +330,14 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
   }
 
   // 本办法自2020年1月1日起5年内有效
-  WITHIN_YEARS_RE.lastIndex = 0;
-  while ((m = WITHIN_YEARS_RE.exec(t)) !== null) {
+  for (const m of WITHIN_YEARS_RE.matches(t)) {
     const cs = clauseStart(t, m.index);
     const subj = classifySubject(stripEffectPhrase(t.slice(cs, m.index + 1)));
     if (subj === 'other' || (subj === 'none' && subjectInContext(t, cs) !== 'doc')) continue;
     out.push({ rank: 3, s: cs, e: m.index + m[0].length, years: yearsOf(Number(m[1]), m[2] as string, undefined) });
   }
 
-  LONG_TERM_RE.lastIndex = 0;
-  while ((m = LONG_TERM_RE.exec(t)) !== null) {
+  for (const m of LONG_TERM_RE.matches(t)) {
     const cs = clauseStart(t, m.index);
     const subj = classifySubject(t.slice(cs, m.index).replace(/(?:为|是|均|继续|仍)+$/u, ''));
     if (subj === 'other' || (subj === 'none' && subjectInContext(t, cs) !== 'doc')) continue;
