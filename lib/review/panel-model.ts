@@ -66,7 +66,11 @@ export const STATUS_FILTERS: readonly StatusFilter[] = ['all', 'undecided', ...D
 export interface PanelFinding {
   /** findingKey(): the key buildOpinion's `include` and `decisions` use */
   key: string;
-  /** unique across the regions of the tab (frame, region, key) */
+  /**
+   * Unique across the regions of the tab, and stable while the drafter edits elsewhere: frame,
+   * region, rule, the quoted text and which repeat of that quote it is (offsets would change
+   * with every keystroke before the finding and close an open decision form).
+   */
   uid: string;
   frameId: number;
   region: number;
@@ -82,11 +86,15 @@ export interface PanelFinding {
  */
 export function panelFindings(region: FrameReport, decisions: readonly StoredDecision[], pending: ReadonlyMap<string, string> = new Map()): PanelFinding[] {
   const byId = new Map(decisions.map((d) => [d.id, d]));
+  const repeats = new Map<string, number>();
   return [...region.findings]
     .sort((a, b) => a.start - b.start || a.end - b.end)
     .map((finding) => {
       const key = findingKey(finding);
-      const uid = `${regionId(region)}#${key}`;
+      const quote = `${finding.ruleId}|${finding.anchor.exact}`;
+      const n = repeats.get(quote) ?? 0;
+      repeats.set(quote, n + 1);
+      const uid = `${regionId(region)}#${quote}#${n}`;
       const id = pending.get(uid) ?? finding.decisionId;
       const decision = id === null ? null : (byId.get(id) ?? null);
       return {

@@ -404,3 +404,14 @@ describe('keyboard and small parsers', () => {
     expect(panelFindings(region, []).map((i) => i.key)).toEqual(region.findings.map(findingKey));
   });
 });
+
+describe('finding identity in the panel', () => {
+  test('a finding keeps its uid when text is inserted before it (an open form stays open); repeats stay apart', () => {
+    const before = panelFindings(regionOf(DRAFT), []);
+    const edited = panelFindings(regionOf(DRAFT.replace('第一条 ', '第一条 为了保护和改善生活环境，')), []);
+    expect(edited.map((i) => i.uid)).toEqual(before.map((i) => i.uid));
+    expect(edited.map((i) => i.key)).not.toEqual(before.map((i) => i.key));
+    const twice = panelFindings(regionOf(`${DRAFT}\n${DRAFT.split('\n')[4]}`), []);
+    expect(new Set(twice.map((i) => i.uid)).size).toBe(twice.length);
+  });
+});
