@@ -332,7 +332,7 @@ export function toYMD(d: DateMention): YMD | null {
   return d.year === null ? null : { year: d.year, month: d.month, day: d.day };
 }
 
-const ISSUE_LABEL = /(?:发布|印发|成文|发文|公布|签发|公告|发表|更新)(?:日期|时间)[ \t\u00a0\u3000]*[:：]?[ \t\u00a0\u3000]*$/u;
+const ISSUE_LABEL = /(?:发布|印发|成文|发文|公布|签发|公告|发表|更新|公开|发稿)(?:日期|时间)[ \t\u00a0\u3000]*[:：]?[ \t\u00a0\u3000]*$/u;
 
 /**
  * Dates that read as the document's own signature or publication date: a date alone on its line

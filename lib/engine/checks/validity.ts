@@ -35,6 +35,8 @@ const QUOTED_ONLY_RE = /^(?:本|原)?《[^》]{1,60}》(?:（[^）]{1,30}）)?$/
 const BARE_GENRE_RE = new RegExp(`^${DOC_GENRE}$`, 'u');
 const NUMBERING_RE = /^(?:[ ]|第\d+条|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)+/u;
 const TRAILING_FILLER_RE = /(?:的|之|其|所|继续|延续|暂|均|仍|将|统一|一律|整体|[ ])+$/u;
+// 本实施细则（试行） / 本办法（2024年修订）: a short note after the document's name.
+const PARENTHETICAL_END_RE = /[（(](?:试行|暂行|修订|修正|草案|征求意见稿|送审稿|(?:19|20)\d{2}年[^（）()，。；]{0,8})[）)]$/u;
 const EFFECT_CLAUSE_RE = /(?:自|从|于)[^，。；\n]{0,30}?(?:之日|起)[^，。；\n]{0,4}?(?:施行|实施|执行|生效|试行)/u;
 // …（穗府办规〔2023〕1号）重新发布，有效期调整至…: the clause that (re)issues the document.
 const ISSUE_CLAUSE_RE = /(?:重新发布|重新印发|印发给你们|发布施行|予以发布|予以公布)|(?:印发|发布|公布)$/u;
@@ -44,7 +46,7 @@ const NON_DOC_NOUN_RE = /证|许可|注册|登记|备案|评定|评级|结果|�
 /** Classifies the words right before a period keyword. */
 export function classifySubject(prefix: string): Subject {
   let p = prefix.replace(NUMBERING_RE, '');
-  p = p.replace(TRAILING_FILLER_RE, '');
+  p = p.replace(TRAILING_FILLER_RE, '').replace(PARENTHETICAL_END_RE, '');
   if (p === '') return 'none';
   if (DOC_REF_END_RE.test(p) || QUOTED_ONLY_RE.test(p) || BARE_GENRE_RE.test(p)) return 'doc';
   return 'other';
@@ -56,7 +58,18 @@ const SENTENCE_BREAKS = new Set([...'。！？\n'].map((c) => c.charCodeAt(0)));
 /** Index after the clause break (，；。！？（： or line end) before `i`; bounded look-back. */
 export function clauseStart(t: string, i: number): number {
   const floor = Math.max(0, i - 120);
-  for (let k = i - 1; k >= floor; k--) if (CLAUSE_BREAKS.has(t.charCodeAt(k))) return k + 1;
+  let close = -1;
+  for (let k = i - 1; k >= floor; k--) {
+    const c = t.charCodeAt(k);
+    // a name's note inside the clause (本实施细则（试行）自…起施行) does not break it
+    if (c === 0xff09) close = k;
+    else if (c === 0xff08 && close > k) {
+      const note = t.slice(k, close + 1);
+      close = -1;
+      if (PARENTHETICAL_END_RE.test(note)) continue;
+    }
+    if (CLAUSE_BREAKS.has(c)) return k + 1;
+  }
   return floor;
 }
 
@@ -139,9 +152,11 @@ interface Candidate {
 }
 
 // Keywords naming a period; longest first so 有效期限 is not read as 有效期 + 限.
-const KEYWORD_RE = new CuedPattern(/有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期/g, ['期']);
+// 执行期/实施期 (not 执行期间 "during"): 本措施执行期为2024—2026年
+const KEYWORD_RE = new CuedPattern(/有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期|执行期(?!间)|实施期(?!间)/g, ['期']);
 const FILLER = '(?:为|是|：|定为|暂定为?|[ ])*';
-const DURATION_RE = new RegExp(`^${FILLER}(?:(\\d+(?:\\.\\d+)?)[ ]?(年|个月|个半月)(半)?|(半年))`, 'u');
+// 有效期自印发之日起5年 / 有效期为自2024年1月1日起3年: the start is named before the length.
+const DURATION_RE = new RegExp(`^${FILLER}(?:(?:自|从)[^，。；\\n]{1,20}?起(?:计算)?[，]?)?(?:(\\d+(?:\\.\\d+)?)[ ]?(年|个月|个半月)(半)?|(半年))`, 'u');
 const LONG_TERM_AFTER_KEYWORD_RE = new RegExp(`^${FILLER}长期(?:有效)?`, 'u');
 const RANGE_LEAD_RE = new RegExp(`^${FILLER}(?:自|从)?[ ]?$`, 'u');
 const END_LEAD_RE = new RegExp(
@@ -156,12 +171,13 @@ const UNTIL_RE = new CuedPattern(/(执行|实施|施行|有效|适用|试行)(?:
 const VALID_BEFORE_RE = new CuedPattern(/(?:前|之前|以前|止)有效/g, ['有效']);
 const WITHIN_YEARS_RE = new CuedPattern(/起(\d+(?:\.\d+)?)[ ]?(年|个月)内有效/g, ['内有效']);
 const LONG_TERM_RE = new CuedPattern(/长期有效/g, ['长期有效']);
+const EFFECT_FIELD_RE = /(?:施行|实施|生效|执行)(?:日期|时间)[ ]?[：:]?[ ]?$/u;
 const EFFECT_START_RE = /(?:自|从|于)[ ]?$/u;
 const EFFECT_THEN_END_RE = /(?:自|从|于)[^，。；\n]{0,30}?起?(?:施行|实施|执行|生效|试行)[，]?(?:至|到)?[ ]?$/u;
 const EFFECT_AFTER_DATE_RE = /^[ ]?(?:\d{1,2}[时点](?:\d{1,2}分)?|\d{1,2}：\d{2})?[ ]?(?:起|开始)?[ ]?(?:施行|实施|执行|生效|试行)/u;
 const REPEAL_ONLY_TITLE = /废止|停止(?:执行|实施)|宣布失效|失效的/u;
 // 本办法自2020年1月1日起试行 / 本细则试行: the document calls itself provisional in its closing.
-const PROVISIONAL_CLOSING_RE = new CuedPattern(new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n]|$)`), ['试行']);
+const PROVISIONAL_CLOSING_RE = new CuedPattern(new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n）)]|$)`), ['试行']);
 const TRIAL_PERIOD_RE = new CuedPattern(/试行期(?:限)?(?:为|是|：)?\d/, ['试行期']);
 
 /** The whole-text patterns searched by cue words, for tests that check each cue. */
@@ -354,9 +370,26 @@ function effectStartDates(t: string, dates: readonly DateMention[]): DateMention
     const before = t.slice(Math.max(0, d.start - 2), d.start);
     const after = t.slice(d.end, d.end + 8);
     if (EFFECT_START_RE.test(before) && EFFECT_AFTER_DATE_RE.test(after)) out.push(d);
+    // 施行日期：2024年7月1日 — a header field giving the date the document takes effect
+    else if (EFFECT_FIELD_RE.test(t.slice(Math.max(0, d.start - 12), d.start))) out.push(d);
     else if (/^[ ]?(?:\d{1,2}[时点])?[ ]?起[ ]?(?:施行|实施|执行|生效)/u.test(after)) out.push(d);
   }
   return out;
+}
+
+// （2024年5月6日印发） / 某某局2024年5月6日发布: a date that says the document went out. Followed by
+// a bracket, punctuation or the line end, so 2020年1月1日印发的《…》 (another document) is not one.
+const ISSUED_AFTER_RE = /^[ ]?(?:印发|发布|公布|签发|下发|颁布|发文)[ ]?(?:[）)\]】，。；]|\n|$)/u;
+
+/** The document's own signature/publication dates: issue-date lines and fields, and DATE印发 notes. */
+function documentDates(t: string, dates: readonly DateMention[]): DateMention[] {
+  const issue = findIssueDates(t, dates);
+  const seen = new Set(issue);
+  for (const d of dates) {
+    if (seen.has(d) || d.year === null || d.yearCarried || d.periodEnd) continue;
+    if (ISSUED_AFTER_RE.test(t.slice(d.end, d.end + 6))) issue.push(d);
+  }
+  return issue.sort((a, b) => a.start - b.start);
 }
 
 /** Chooses the start of an end-date period: same-sentence effect date, nearest earlier one, issue date. */
@@ -379,7 +412,7 @@ function resolveStart(t: string, c: Candidate, dates: readonly DateMention[]): {
   if (prev) return { date: toYMD(prev) as YMD, explicit: true };
   const following = starts.find((d) => d.start >= c.e);
   if (following) return { date: toYMD(following) as YMD, explicit: true };
-  const issue = findIssueDates(t, dates).filter((d) => c.endDate !== undefined && compareDates(d as YMD, c.endDate) < 0);
+  const issue = documentDates(t, dates).filter((d) => c.endDate !== undefined && compareDates(d as YMD, c.endDate) < 0);
   if (issue.length > 0) {
     // The signature usually follows the closing article; otherwise take the nearest before it.
     const after = issue.find((d) => d.start >= c.e);
