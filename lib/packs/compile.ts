@@ -1,5 +1,5 @@
 import type { BuiltPack, ClauseRule, PackParameters, Rule } from './schema';
-import { hitGroupLeads, secondChars, startChars } from './first-chars';
+import { hitGroupLeads, leadingRun, requiredStrings, secondChars, startChars } from './first-chars';
 import { compileGuarded } from './regex-guard';
 
 /** Pack-wide defaults; 000 §16 and legal-basis §9 (5 years, 3 for 暂行/试行, 30 days). */
@@ -22,6 +22,9 @@ export interface GuardPattern {
 // start with are known, trying only those positions (and 0) with a sticky copy gives the same
 // answer for much less; short patterns are searched faster by the regex engine itself.
 const FILTERED_MIN_LENGTH = 200;
+
+/** The longest pattern the regex guard accepts (MAX_LENGTH of regex-guard.ts; test/packs/compile-lists.test.ts checks they agree). */
+const GUARD_MAX_LENGTH = 2000;
 
 /** RegExp.test restricted to the positions where a match can start: position 0 and `starts`. */
 class StartFilteredSearch implements GuardPattern {
@@ -53,6 +56,71 @@ class StartFilteredSearch implements GuardPattern {
   }
 }
 
+/**
+ * A search run only on texts that contain one of the strings some match of it must contain:
+ * most texts a guard list of long alternations looks at contain none of them, and a scan for a
+ * few strings costs far less than the search. Same answers as `search` itself.
+ */
+class RequiredStringsSearch implements GuardPattern {
+  constructor(
+    private readonly search: GuardPattern,
+    /** bit set of the first code units of the strings */
+    private readonly firsts: Int32Array,
+    /** the strings by their first code unit */
+    private readonly byFirst: ReadonlyMap<number, readonly string[]>,
+  ) {}
+
+  get source(): string {
+    return this.search.source;
+  }
+
+  test(s: string): boolean {
+    const bits = this.firsts;
+    for (let p = 0, n = s.length; p < n; p++) {
+      const c = s.charCodeAt(p);
+      if (((bits[c >> 5]! >>> (c & 31)) & 1) === 0) continue;
+      for (const w of this.byFirst.get(c)!) if (s.startsWith(w, p)) return this.search.test(s);
+    }
+    return false;
+  }
+}
+
+/** The strings that a guard list requires (see RequiredStringsSearch), as a bit set of their first code units and by first code unit. */
+interface RequiredTable {
+  firsts: Int32Array;
+  byFirst: Map<number, string[]>;
+}
+
+/** The table of the strings one of which each of `sources` requires, or null when some requires none. */
+function requiredTable(sources: string[]): RequiredTable | null {
+  const firsts = new Int32Array(2048);
+  const byFirst = new Map<number, string[]>();
+  for (const src of sources) {
+    let strings = requiredMemo.get(src);
+    if (strings === undefined) requiredMemo.set(src, (strings = requiredStrings(src)));
+    if (strings === null) return null;
+    for (const w of strings) {
+      const c = w.charCodeAt(0);
+      firsts[c >> 5] = firsts[c >> 5]! | (1 << (c & 31));
+      const list = byFirst.get(c);
+      if (!list) byFirst.set(c, [w]);
+      else if (!list.includes(w)) list.push(w);
+    }
+  }
+  return { firsts, byFirst };
+}
+
+/**
+ * `search` of the list `source` of `sources` behind a test for the strings one of which each
+ * source requires (the list matches only where one of them does), or `search` itself when some
+ * source requires none.
+ */
+function withRequiredStrings(search: GuardPattern, source: string, sources: string[]): GuardPattern {
+  let table = requiredTables.get(source);
+  if (table === undefined) requiredTables.set(source, (table = requiredTable(sources)));
+  return table ? new RequiredStringsSearch(search, table.firsts, table.byFirst) : search;
+}
+
 /** The text around a match that a guard looks at. */
 export type GuardSubject = 'sentence' | 'paragraph' | 'clause' | 'leadIn' | 'before' | 'after';
 
@@ -79,7 +147,7 @@ export interface CompiledClauseRule {
 export type CodeEntry = number | RegExp | Set<number> | null;
 
 /** Slots per pattern in a byCode entry list. */
-export const BY_CODE_STRIDE = 5;
+export const BY_CODE_STRIDE = 6;
 
 /** A layered, compiled pack chain (national + local), ready for check(). */
 export interface CompiledPack {
@@ -88,38 +156,81 @@ export interface CompiledPack {
   rules: Rule[];
   clauseRules: CompiledClauseRule[];
   /**
-   * For each UTF-16 code unit a match can start with, the patterns that can start there,
-   * flattened: byCode[c] = [the union of the masks below (all bits when a pattern takes any next
+   * For each UTF-16 code unit a match can start with (its slot, see `gate`), the patterns that can
+   * start there, flattened: [the union of the masks below (all bits when a pattern takes any next
    * code unit), then in groups of BY_CODE_STRIDE: rule index, sticky pattern, set of possible next
    * code units or null, a 32-bit mask of those code units' low 5 bits (a cheap test before the
    * set's), null or the sticky pattern with indices when the span of its hit group cannot be told
-   * without them, …]. A scan of the text's code units against this table finds every candidate in
-   * one tight loop; the union mask rules out most positions before their entries are read.
+   * without them, the pattern's slot in the scanner's record of failures inside runs or -1 when
+   * it does not lead with a run (see `runs`), …]. A scan of the text's code units against this
+   * table finds every candidate in one tight loop; the union mask rules out most positions before
+   * their entries are read.
+   * Slot 0 is an empty list that no code unit maps to.
    */
-  byCode: (readonly CodeEntry[] | undefined)[];
-  /** 1 where byCode has entries: a byte table is the cheapest test in the scan's inner loop */
-  gate: Uint8Array;
+  byCode: readonly (readonly CodeEntry[])[];
+  /**
+   * For each UTF-16 code unit, its slot in byCode, 0 when no pattern starts with it: a typed
+   * array is the cheapest test in the scan's inner loop, and only a few hundred code units need a
+   * list (a 65536-slot array of lists costs a millisecond to fill on every compile)
+   */
+  gate: Uint16Array;
+  /**
+   * How many patterns lead with an unbounded run of single characters (\d+年内…, leadingRun):
+   * where one fails inside a run, it fails at the rest of the run, which the scan skips
+   */
+  runs: number;
   /** patterns whose first character cannot be bounded: run on their own over each paragraph */
   unbounded: [number, RegExp][];
 }
 
-function gateOf(byChar: Map<string, unknown>): Uint8Array {
-  const gate = new Uint8Array(65536);
-  for (const ch of byChar.keys()) gate[ch.charCodeAt(0)] = 1;
-  return gate;
-}
+type ByCharEntry = [number, RegExp, Set<number> | null, number, RegExp | null, number];
 
-
-function flattenByCode(byChar: Map<string, [number, RegExp, Set<number> | null, number, RegExp | null][]>): (readonly CodeEntry[] | undefined)[] {
-  // filled, so the array stays a packed-elements array (a 65536-slot holey array becomes a slow
-  // dictionary on V8); the scan reads it once per character of the text
-  const table: (CodeEntry[] | undefined)[] = new Array(65536).fill(undefined);
+/** The byCode lists and the gate pointing into them, from the entries for each first character. */
+function flattenByCode(byChar: Map<string, ByCharEntry[]>): { byCode: CodeEntry[][]; gate: Uint16Array } {
+  // a slot for each of the 65536 code units and the empty slot 0 would need one more bit
+  if (byChar.size > 65535) throw new PackCompileError('规则包的模式过多', 'too many patterns in the pack');
+  const byCode: CodeEntry[][] = [[]];
+  const gate = new Uint16Array(65536);
   for (const [ch, entries] of byChar) {
     let union = 0;
     for (const [, , follow, mask] of entries) union |= follow === null ? -1 : mask;
-    table[ch.charCodeAt(0)] = [union, ...entries.flat()];
+    gate[ch.charCodeAt(0)] = byCode.length;
+    byCode.push([union, ...entries.flat()]);
   }
-  return table;
+  return { byCode, gate };
+}
+
+// What compilePack learns about a pattern depends on its source alone, so a pack compiled again
+// in the same page (a pack updated, another layering) reuses it; the analyses' results are only
+// read. Sources that passed the regex guard, with any flags:
+const passedGuard = new Set<string>();
+/** startChars of the patterns of guard lists */
+const startCharsMemo = new Map<string, Set<string> | null>();
+/** requiredStrings of the patterns of guard lists */
+const requiredMemo = new Map<string, string[] | null>();
+/** requiredTable of guard lists (the tables are only read) */
+const requiredTables = new Map<string, RequiredTable | null>();
+
+/** What the scan needs to know of a match pattern (see CompiledPack.byCode). */
+interface MatchAnalysis {
+  /** secondChars */
+  chars: Map<string, Set<string> | null> | null;
+  /** the span of a hit group cannot be told without the match's indices */
+  needsIndices: boolean;
+  /** leadingRun */
+  run: Set<string> | null;
+}
+const matchMemo = new Map<string, MatchAnalysis>();
+
+/** The analysis of the match pattern `src`, done once per source. */
+function analyseMatch(src: string): MatchAnalysis {
+  let a = matchMemo.get(src);
+  if (!a) {
+    const chars = secondChars(src);
+    a = { chars, needsIndices: chars !== null && src.includes('(?<hit>') && !hitGroupLeads(src), run: chars && leadingRun(src) };
+    matchMemo.set(src, a);
+  }
+  return a;
 }
 
 /** A pack chain that cannot be layered or compiled; message in both languages. */
@@ -167,7 +278,7 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
   // Rules share guard sets and often patterns: check and compile each distinct source once.
   // The regexes are only used through test()/exec() with lastIndex set first, so sharing is safe.
   const memo = new Map<string, RegExp>();
-  const safe = new Set<string>();
+  const safe = passedGuard;
   const guarded = (source: string, flags: string): RegExp => {
     const key = `${flags}/${source}`;
     let re = memo.get(key);
@@ -189,11 +300,53 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
   const searches = new Map<string, GuardPattern>();
   /** rough cost of a search: long alternations cost more, patterns anchored at ^ try one position */
   const costs = new Map<GuardPattern, number>();
-  const search = (source: string): GuardPattern => {
+  // The guard lists of many rules repeat the same guard sets, and a list (?:a)|(?:b)|… is long:
+  // what the lists need to know follows from their patterns, each analysed once. The regex
+  // guard's walk sees the same groups and quantifiers inside each (?:…) as in the pattern alone
+  // and the wrappers add none, so a list passes the guard when each of its patterns does and the
+  // list is not too long; and a match of the list starts where a match of one of its patterns does.
+  const starts = startCharsMemo;
+  const startsOf = (sources: string[]): Set<string> | null => {
+    const out = new Set<string>();
+    for (const src of sources) {
+      let chars = starts.get(src);
+      if (chars === undefined) starts.set(src, (chars = startChars(src)));
+      if (chars === null) return null;
+      for (const c of chars) out.add(c);
+    }
+    return out;
+  };
+  const passes = (src: string): boolean => {
+    if (safe.has(src)) return true;
+    try {
+      compileGuarded(src);
+    } catch {
+      return false;
+    }
+    safe.add(src);
+    return true;
+  };
+  /** the list's regex with `flags`, compiled as guarded() would, its patterns checked one by one */
+  const guardedList = (sources: string[], list: string, flags: string): RegExp => {
+    if (!safe.has(list) && list.length <= GUARD_MAX_LENGTH && sources.every(passes)) {
+      // patterns that compile alone may still clash in one regex (a group name used twice)
+      try {
+        const re = new RegExp(list, flags);
+        safe.add(list);
+        memo.set(`${flags}/${list}`, re);
+        return re;
+      } catch {
+        // guarded() below reports it as the guard does
+      }
+    }
+    return guarded(list, flags);
+  };
+  const search = (sources: string[]): GuardPattern => {
+    const source = sources.map((s) => `(?:${s})`).join('|');
     let g = searches.get(source);
     if (g) return g;
-    const re = guarded(source, '');
-    const chars = source.length >= FILTERED_MIN_LENGTH ? startChars(source) : null;
+    const re = guardedList(sources, source, '');
+    const chars = source.length >= FILTERED_MIN_LENGTH ? startsOf(sources) : null;
     if (!chars) g = re;
     else {
       let bits: Int32Array | null = null;
@@ -204,14 +357,22 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
       }
       g = new StartFilteredSearch(guarded(source, 'y'), bits);
     }
+    const cost = chars && chars.size === 0 ? source.length / 8 : source.length;
+    if (source.length >= FILTERED_MIN_LENGTH) g = withRequiredStrings(g, source, sources);
     searches.set(source, g);
-    costs.set(g, chars && chars.size === 0 ? source.length / 8 : source.length);
+    costs.set(g, cost);
     return g;
   };
   // one regex per list keeps each guard cheap and lets a guard set be shared
+  const lists = new Map<string, GuardPattern | null>();
   const listOf = (ruleId: string, refs: string[]): GuardPattern | null => {
-    const sources = expand(ruleId, refs);
-    return sources.length ? search(sources.map((s) => `(?:${s})`).join('|')) : null;
+    const key = JSON.stringify(refs);
+    let g = lists.get(key);
+    if (g === undefined) {
+      const sources = expand(ruleId, refs);
+      lists.set(key, (g = sources.length ? search(sources) : null));
+    }
+    return g;
   };
   // texts to search differ in length: a paragraph is longer than the words before a match
   const SUBJECT_COST: Record<GuardSubject, number> = { leadIn: 0.5, before: 1, after: 1, clause: 1, sentence: 1.5, paragraph: 3 };
@@ -242,26 +403,30 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
 
   const active = [...rules.values()].filter((r) => r.enabled);
   const clauseRules: CompiledClauseRule[] = [];
-  const byChar = new Map<string, [number, RegExp, Set<number> | null, number, RegExp | null][]>();
+  const byChar = new Map<string, ByCharEntry[]>();
   const unbounded: [number, RegExp][] = [];
+  let runs = 0;
   for (const rule of active) {
     if (rule.check !== 'clause') continue;
     const match = rule.match.map((src) => guarded(src, 'yd'));
     const index = clauseRules.length;
     rule.match.forEach((src, k) => {
-      const chars = secondChars(src);
+      const { chars, needsIndices, run: runChars } = analyseMatch(src);
       if (!chars) unbounded.push([index, guarded(src, 'gd')]);
       else {
         const sticky = guarded(src, 'y');
         // the indices of a match are only needed for the span of a hit group that does not lead it
-        const withIndices = src.includes('(?<hit>') && !hitGroupLeads(src) ? match[k]! : null;
+        const withIndices = needsIndices ? match[k]! : null;
+        // the pattern's failures are recorded and skipped only where it starts on its run
+        const run = runChars ? runs++ : -1;
         for (const [ch, next] of chars) {
           const follow = next ? new Set([...next].map((c) => c.charCodeAt(0))) : null;
           let mask = 0;
           for (const c of follow ?? []) mask |= 1 << (c & 31);
           const list = byChar.get(ch);
-          if (list) list.push([index, sticky, follow, mask, withIndices]);
-          else byChar.set(ch, [[index, sticky, follow, mask, withIndices]]);
+          const entry: ByCharEntry = [index, sticky, follow, mask, withIndices, runChars?.has(ch) ? run : -1];
+          if (list) list.push(entry);
+          else byChar.set(ch, [entry]);
         }
       }
     });
@@ -272,8 +437,8 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
     params,
     rules: active,
     clauseRules,
-    byCode: flattenByCode(byChar),
-    gate: gateOf(byChar),
+    ...flattenByCode(byChar),
+    runs,
     unbounded,
   };
 }

@@ -58,6 +58,11 @@ interface Atom {
   optional: boolean;
   /** the atom may match more than once (+, *, {n,m} with m > 1) */
   repeated: boolean;
+  /** the atom may match any number of times (+, *, {n,}) */
+  unbounded: boolean;
+  /** where the atom starts in its sequence, and where the next thing after it (and its quantifier) does */
+  at: number;
+  next: number;
 }
 
 // sticky: tried where an atom starts or ends, without slicing the rest of a long pattern
@@ -66,9 +71,11 @@ const QUANTIFIER = /(?:[?*+]|\{(\d+)(?:,(\d*))?\})\??/y;
 
 /**
  * The consuming atoms of a top-level sequence; anchors and lookarounds consume nothing. With
- * `afterStart`, a sequence that passes a `^` cannot match at all: 'dead'.
+ * `afterStart`, a sequence that passes a `^` cannot match at all: 'dead'. `leadOnly`: only the
+ * atoms up to the first that is not optional are wanted (not with `afterStart`, whose `^` may
+ * come later).
  */
-function atoms(src: string, how: Analysis): Atom[] | 'dead' | null {
+function atoms(src: string, how: Analysis, leadOnly = false): Atom[] | 'dead' | null {
   const out: Atom[] = [];
   let i = 0;
   while (i < src.length) {
@@ -89,7 +96,8 @@ function atoms(src: string, how: Analysis): Atom[] | 'dead' | null {
     const q = QUANTIFIER.exec(src);
     const min = !q ? 1 : q[0][0] === '+' ? 1 : q[0][0] === '{' ? Number(q[1]) : 0;
     const max = !q ? 1 : q[0][0] === '?' ? 1 : q[0][0] === '{' ? (q[2] === undefined ? Number(q[1]) : q[2] === '' ? Infinity : Number(q[2])) : Infinity;
-    out.push({ src: src.slice(i, end), optional: min === 0, repeated: max > 1 });
+    out.push({ src: src.slice(i, end), optional: min === 0, repeated: max > 1, unbounded: max === Infinity, at: i, next: end + (q ? q[0].length : 0) });
+    if (leadOnly && min > 0) return out;
     i = end + (q ? q[0].length : 0);
   }
   return out;
@@ -123,6 +131,9 @@ function classChars(body: string): Set<string> | null {
   return set;
 }
 
+/** A sequence without metacharacters: it matches itself. */
+const PLAIN = /^[^\\[\](){}.*+?^$|]*$/;
+
 /**
  * The strings an atom matches when they are few and literal (a character, a small class, a
  * group of literal alternatives), else null.
@@ -133,6 +144,12 @@ function literalStrings(atom: string, how: Analysis): string[] | null {
     if (inner.startsWith('?')) return null;
     const out: string[] = [];
     for (const alt of alternatives(inner)) {
+      // most alternatives are plain words (单位|个人|…), which match just themselves
+      if (PLAIN.test(alt)) {
+        out.push(alt);
+        if (out.length > 512) return null;
+        continue;
+      }
       const seq = prefixesOfSequence(alt, Infinity, how);
       if (!seq || seq.open) return null;
       out.push(...seq.strings);
@@ -260,8 +277,79 @@ function startOfSequence(src: string): string[] | null {
 export function hitGroupLeads(src: string): boolean {
   const alts = alternatives(src);
   if (alts.length !== 1) return false;
-  const list = atoms(alts[0]!, WHOLE);
+  const list = atoms(alts[0]!, WHOLE, true);
   if (!list || list === 'dead') return false;
   const first = list[0];
   return first !== undefined && first.src.startsWith('(?<hit>') && !first.optional && !first.repeated;
+}
+
+/**
+ * Strings one of which every match of `src` contains, or null when none are known: the strings
+ * of a consuming step that every match takes (阻止 in 未经…阻止, any of 缴纳|交纳 in
+ * [^。]{0,80}?(?:缴纳|交纳)费), for each top-level alternative. A text that contains none of
+ * them cannot match, whatever the rest of the pattern says, so a cheap search for them may rule
+ * a costly search out.
+ */
+export function requiredStrings(src: string): string[] | null {
+  // the atoms after an escape the analysis does not read (\u3000, \x41, \cJ) are no atoms of the
+  // pattern: the 3000 of \u3000 is no literal 3000
+  if (/\\[^dDsSwWbB.*+?()[\]{}|^$\\/-]/.test(src)) return null;
+  const out: string[] = [];
+  for (const alt of alternatives(src)) {
+    const strings = requiredOfSequence(alt);
+    if (!strings) return null;
+    for (const s of strings) if (!out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+/** requiredStrings of a sequence: of its steps that every match takes, the one with the fewest strings, then the longest shortest string. */
+function requiredOfSequence(src: string): string[] | null {
+  const list = atoms(src, WHOLE);
+  if (!list || list === 'dead') return null;
+  let best: string[] | null = null;
+  let bestMin = 0;
+  for (const atom of list) {
+    if (atom.optional) continue;
+    const strings = literalStrings(atom.src, WHOLE);
+    if (!strings || strings.length === 0) continue;
+    let min = Infinity;
+    for (const s of strings) min = Math.min(min, s.length);
+    if (min === 0) continue;
+    if (!best || strings.length < best.length || (strings.length === best.length && min > bestMin)) {
+      best = strings;
+      bestMin = min;
+    }
+  }
+  return best;
+}
+
+/**
+ * The characters of an unbounded run of single characters that `src` starts with when a match
+ * starts on one of them (\d+年内…; (?:处|给予)?\d+日以下…, whose optional lead cannot start on
+ * a digit), else null. A match that starts inside a run of those characters can then also start
+ * where the run does, with the run taken longer, since what follows the run does not see where
+ * the match started (no backreferences; lookbehinds and ^ look at the text, not the match): a
+ * position inside the run after one where the pattern failed fails too, and need not be tried.
+ */
+export function leadingRun(src: string): Set<string> | null {
+  const alts = alternatives(src);
+  if (alts.length !== 1) return null;
+  const list = atoms(alts[0]!, WHOLE, true);
+  if (!list || list === 'dead') return null;
+  const runAt = list.findIndex((a) => !a.optional);
+  const run = list[runAt];
+  if (!run || !run.unbounded) return null;
+  // nothing but the atoms themselves before the run: an anchor or lookaround there would depend
+  // on where the match starts
+  for (let j = 0, at = 0; j <= runAt; at = list[j]!.next, j++) if (list[j]!.at !== at) return null;
+  const strings = literalStrings(run.src, WHOLE);
+  if (!strings || strings.length === 0 || strings.some((s) => s.length !== 1)) return null;
+  const chars = new Set(strings);
+  // the optional atoms before it must match nothing where the match starts on one of them
+  for (const atom of list.slice(0, runAt)) {
+    const lead = literalStrings(atom.src, WHOLE);
+    if (!lead || lead.some((s) => s.length > 0 && chars.has(s[0]!))) return null;
+  }
+  return chars;
 }

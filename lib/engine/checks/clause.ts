@@ -78,11 +78,25 @@ export class ClauseScanner {
    * measure once (依照《…》第…条的规定进行查封、扣押…) keeps talking about that cited measure.
    */
   private readonly cited: Uint8Array;
+  /**
+   * per pattern leading with a run (CompiledPack.runs): the last position in this paragraph where
+   * it failed or, inside the run that followed, would have; -2 for none
+   */
+  private readonly runFailedAt: Int32Array;
+  /** runFailedAt holds a position of this paragraph */
+  private runFailed = false;
   private para = '';
   private leadIn = '';
   private hits: ClauseHit[] = [];
   /** a match was accepted for guards since lastEnd and cited were last cleared */
   private matched = false;
+  /**
+   * the sentence of the last match accepted for guards in this paragraph, [sStart, sEnd) of
+   * para: a sentence often holds matches of several rules (应当, 不得, 罚款 and the rules built on them)
+   */
+  private sStart = 0;
+  private sEnd = 0;
+  private sentence = '';
 
   /** `only`, when set, restricts the scan to one rule index (a rule's examples concern only it). */
   constructor(pack: CompiledPack, only = -1) {
@@ -90,6 +104,7 @@ export class ClauseScanner {
     this.only = only;
     this.lastEnd = new Int32Array(pack.clauseRules.length).fill(-1);
     this.cited = new Uint8Array(pack.clauseRules.length);
+    this.runFailedAt = new Int32Array(pack.runs).fill(-2);
   }
 
   /**
@@ -100,24 +115,29 @@ export class ClauseScanner {
    */
   paragraph(text: string, from: number, to: number, leadIn = '', para = text.slice(from, to)): ClauseHit[] {
     if (to <= from) return [];
-    const { pack, only, lastEnd } = this;
+    const { pack, only, lastEnd, runFailedAt } = this;
     this.para = para;
     this.leadIn = leadIn;
     this.hits = [];
+    this.sStart = this.sEnd = 0;
     if (this.matched) {
       lastEnd.fill(-1);
       this.cited.fill(0);
       this.matched = false;
     }
+    if (this.runFailed) {
+      runFailedAt.fill(-2);
+      this.runFailed = false;
+    }
     const table = pack.byCode;
     const gate = pack.gate;
     for (let at = from; at < to; at++) {
-      const code = text.charCodeAt(at);
-      if (gate[code] === 0) continue;
+      const slot = gate[text.charCodeAt(at)]!;
+      if (slot === 0) continue;
       // -1 past the end: charCodeAt would give NaN, and reading past the end deoptimizes the loop
       const next = at + 1 < to ? text.charCodeAt(at + 1) : -1;
       const nextBit = 1 << (next & 31);
-      const entries = table[code]!;
+      const entries = table[slot]!;
       if (((entries[0] as number) & nextBit) === 0) continue;
       const pos = at - from;
       for (let k = 1; k < entries.length; k += BY_CODE_STRIDE) {
@@ -127,10 +147,22 @@ export class ClauseScanner {
         if ((follow !== null && !follow.has(next)) || (only >= 0 && entries[k] !== only)) continue;
         const ri = entries[k] as number;
         if (lastEnd[ri]! > pos) continue;
+        // the pattern failed at the previous position, in the same run of its leading characters
+        const run = entries[k + 5] as number;
+        if (run >= 0 && runFailedAt[run] === pos - 1) {
+          runFailedAt[run] = pos;
+          continue;
+        }
         const re = entries[k + 1] as RegExp;
         re.lastIndex = pos;
         const mm = re.exec(para);
-        if (mm === null) continue;
+        if (mm === null) {
+          if (run >= 0) {
+            runFailedAt[run] = pos;
+            this.runFailed = true;
+          }
+          continue;
+        }
         const withIndices = entries[k + 4] as RegExp | null;
         if (withIndices === null) {
           // the hit group, if any, leads the match
@@ -170,14 +202,20 @@ export class ClauseScanner {
     const { para, pack } = this;
     this.matched = true;
     // the sentence of the match: after the last 。！？ before it, through the first one from it
-    let sStart = index;
-    while (sStart > 0 && !isSentenceEnd(para.charCodeAt(sStart - 1))) sStart--;
-    let sEnd = index;
-    while (sEnd < para.length && !isSentenceEnd(para.charCodeAt(sEnd))) sEnd++;
-    if (sEnd < para.length) sEnd++;
+    // (the same for every index in the sentence of the last match)
+    if (index < this.sStart || index >= this.sEnd) {
+      let sStart = index;
+      while (sStart > 0 && !isSentenceEnd(para.charCodeAt(sStart - 1))) sStart--;
+      let sEnd = index;
+      while (sEnd < para.length && !isSentenceEnd(para.charCodeAt(sEnd))) sEnd++;
+      if (sEnd < para.length) sEnd++;
+      this.sStart = sStart;
+      this.sEnd = sEnd;
+      this.sentence = para.slice(sStart, sEnd);
+    }
+    const { sStart, sEnd, sentence } = this;
     if (end > sEnd) return; // a pattern may not run across a sentence boundary
     const r = pack.clauseRules[ri]!;
-    const sentence = para.slice(sStart, sEnd);
     if (!guardsPass(r, para, this.leadIn, sentence, start - sStart, end - sStart)) return;
     const cited = r.rule.citation !== 'ignore' && (this.cited[ri] === 1 || citedBefore(sentence.slice(0, end - sStart)));
     if (cited) this.cited[ri] = 1;
