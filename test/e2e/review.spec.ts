@@ -263,3 +263,55 @@ describe('review: side panel, decisions, export', () => {
     await ext.sw.evaluate(() => chrome.storage.local.set({ uiLang: 'zh-CN' }));
   });
 });
+
+describe('review in an editor inside an iframe and in a textarea', () => {
+  let server: PageServer;
+  let ext: ExtBrowser;
+
+  beforeAll(async () => {
+    server = await startPageServer();
+    ext = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  async function open(path: string): Promise<{ page: Page; iso: Isolated; panel: Page; findings: Found[] }> {
+    const page = await ext.context.newPage();
+    const iso = await Isolated.attach(page);
+    await openPage(page, server.url(path));
+    const findings = (await iso.settled()).flatMap((r) => r.findings);
+    const tabId: number = await ext.sw.evaluate(async (u: string) => (await chrome.tabs.query({})).find((t: any) => t.url === u)?.id, page.url());
+    const panel = await ext.context.newPage();
+    await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+    await waitFor(async () => (await panel.locator('li[data-finding]').count()) === findings.length || null, 'findings in the side panel', 20_000);
+    return { page, iso, panel, findings };
+  }
+
+  test('TinyMCE (editing document in an iframe): the reveal reaches the iframe and flashes there', async () => {
+    const { page, iso, panel, findings } = await open('/pages/tinymce.html?draft=demo');
+    const fine = findings.find((f) => f.category === 'penalty' && FLAG.penalty.includes(f.text))!;
+    await panel.locator(`li[data-finding="${keyOf(fine)}"] [data-action="reveal"]`).click();
+    await waitFor(async () => (await iso.flashing()) === fine.text || null, 'the fine flashes inside the editor iframe');
+    await panel.close();
+    await page.close();
+  });
+
+  test('textarea: an accepted finding is drawn dimmed by the mirror', async () => {
+    const { page, iso, panel, findings } = await open('/pages/textarea.html?draft=demo');
+    const fee = findings.find((f) => f.category === 'fee' && FLAG.fee.includes(f.text))!;
+    await panel.getByRole('radio', { name: '审核人' }).check();
+    const li = panel.locator(`li[data-finding="${keyOf(fee)}"]`);
+    await li.locator('[data-action="decide"]').click();
+    await li.getByRole('radio', { name: /可以接受/ }).check();
+    await li.getByLabel(/^理由/).fill('依照上位法收取');
+    await li.getByRole('button', { name: '保存' }).click();
+    await waitFor(async () => {
+      const painted = (await iso.regions()).flatMap((r) => r.painted);
+      return (JSON.stringify(painted.filter((p) => p.dimmed).map((p) => p.text)) === JSON.stringify([fee.text]) && painted.some((p) => !p.dimmed)) || null;
+    }, 'the fee clause dimmed in the mirror, the others not');
+    await panel.close();
+    await page.close();
+  });
+});
