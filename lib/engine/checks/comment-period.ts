@@ -228,6 +228,9 @@ function nDayWindows(
   while ((m = NDAY_RE.exec(t)) !== null) {
     const numStart = m.index;
     const end = m.index + m[0].length;
+    // the day of a date (截止日期：2024年3月1日) is not a number of days
+    const prev = dates[lowerBound(dates, numStart + 1) - 1];
+    if (prev && prev.start <= numStart && numStart < prev.end) continue;
     const before = t.slice(Math.max(0, numStart - 40), numStart);
     const anchor = NDAY_ANCHOR_RE.exec(before);
     if (!anchor) continue;
