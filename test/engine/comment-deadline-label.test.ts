@@ -33,6 +33,20 @@ describe.skipIf(deadlines.length === 0)('a labelled deadline field', () => {
     }
   });
 
+  test('in a notice asking for comments, a deadline field on its own line is the comment deadline', () => {
+    const notices = deadlines.filter((i) => /公开征求意见/.test(i.text));
+    expect(notices.length).toBeGreaterThan(0);
+    for (const item of notices) {
+      // the request sentence loses its date; the date moves to a field of its own
+      const text = item.text.replace(/[^。\n]*于(\d{4}年\d{1,2}月\d{1,2}日)前[^。\n]*。/, '欢迎提出宝贵意见。\n截止日期：$1\n');
+      const r = checkCommentPeriod(text, normalize(text), DEFAULT_COMMENT_PARAMS);
+      expect({ id: item.id, days: r.days, status: r.status }).toEqual({ id: item.id, days: item.days, status: item.expect });
+      // the same field in a notice that asks for no comments is not a comment period
+      const other = text.replace(/(?:公开)?征求意见/g, '公布');
+      expect(checkCommentPeriod(other, normalize(other), DEFAULT_COMMENT_PARAMS).status).toBe('missing');
+    }
+  });
+
   test('the day of a deadline date is never read as a number of days', () => {
     for (const item of deadlines) {
       const text = item.text.replace(/于(\d{4}年\d{1,2}月)\d{1,2}(日)前/, '截止日期：$11$2，');

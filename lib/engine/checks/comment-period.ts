@@ -274,6 +274,11 @@ function nDayWindows(
   return out;
 }
 
+/** A notice asking for comments on a draft: a bare deadline field in it is the comment deadline. */
+const COMMENT_NOTICE_RE = /征求意见稿|公开征求|征求[^。\n]{0,30}意见的(?:公告|通知|函)/u;
+/** A labelled deadline field on its own line: 截止日期：DATE / 截止时间：DATE. */
+const DEADLINE_FIELD_RE = /(?:^|\n)[ \u3000]*(?:意见)?(?:反馈|提交)?(?:截止|截至)(?:日期|时间)[:：][ ]?$/u;
+
 function deadlineWindows(
   t: string,
   dates: readonly DateMention[],
@@ -281,6 +286,7 @@ function deadlineWindows(
   issue: readonly DateMention[],
   counting: CommentParams['counting'],
 ): Window[] {
+  const commentNotice = COMMENT_NOTICE_RE.test(t);
   const inRange = new Set<DateMention>();
   for (const r of ranges) {
     inRange.add(r.from);
@@ -300,7 +306,8 @@ function deadlineWindows(
     if (!after && !before) continue;
     const [a, b] = sentenceBounds(t, d.start, d.end);
     const sentence = t.slice(a, b);
-    if (!DEADLINE_CONTEXT_RE.test(sentence) || /有效期|施行|实施之日/u.test(sentence)) continue;
+    const field = commentNotice && DEADLINE_FIELD_RE.test(t.slice(Math.max(0, d.start - 14), d.start));
+    if ((!field && !DEADLINE_CONTEXT_RE.test(sentence)) || /有效期|施行|实施之日/u.test(sentence)) continue;
     const e = d.end + (after ? after[0].length : 0);
     const lead = /(?:请于|请在|于|在|截止|截至|即日起?|之日起?)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u.exec(t.slice(Math.max(a, d.start - 8), d.start));
     const s = lead ? d.start - lead[0].length : d.start;
