@@ -37,7 +37,6 @@ import {
   regionId,
   reportForExport,
   resolvedDecisions,
-  savedDecisionId,
   type Filters as FilterState,
   type GroupBy,
   type PanelFinding,
@@ -213,7 +212,7 @@ export function ReviewPanel(props: { lang: Lang; langSetting: LangSetting; onLan
         const existing = item.decision?.id;
         const reply = await putDecision(tabId, decision, existing);
         setReview(reply);
-        const id = existing ?? savedDecisionId(reply.decisions, decision);
+        const id = reply.savedId ?? existing;
         if (id) setPending((p) => new Map(p).set(item.uid, { id, at: Date.now() }));
         announce(tr(R.saved, lang, { kind: DECISION_LABELS[decision.kind][lang], location }));
         return true;

@@ -150,6 +150,8 @@ export const TabReviewReplySchema = z.object({
   docKey: z.string(),
   regions: z.array(FrameReportSchema),
   decisions: z.array(StoredDecisionSchema),
+  /** decision-put only: the id the decision is stored under */
+  savedId: z.string().min(1).max(64).optional(),
 });
 export type TabReview = z.infer<typeof TabReviewReplySchema>;
 export const ErrorReplySchema = z.object({ kind: z.literal('error'), message: z.string() });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { ContentCommandSchema, request, type SiteStatus, type TabReview } from '../messages/index';
+import { reportKey } from '../sites/tab-reports';
 import type { Decision } from './decisions';
 import { MODE_KEY, PROFILE_KEY, parseMode, parseProfile, type ReviewMode, type ReviewProfile } from './panel-model';
 
@@ -42,11 +43,6 @@ export interface RevealTarget {
 export async function reveal(t: RevealTarget): Promise<void> {
   const cmd = ContentCommandSchema.parse({ kind: 'reveal', region: t.region, ruleId: t.ruleId, start: t.start, end: t.end });
   await browser.tabs.sendMessage(t.tabId, cmd, { frameId: t.frameId });
-}
-
-/** storage.session key under which the background keeps a tab's region reports. */
-export function reportKey(tabId: number): string {
-  return `report:${tabId}`;
 }
 
 /** Call `onChange` whenever the background stores new reports for the tab. */

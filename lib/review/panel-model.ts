@@ -290,20 +290,6 @@ export function reportForExport(region: FrameReport): Report {
   };
 }
 
-/**
- * The stored decision the background created for `sent` (decision-put without an id): same
- * anchor, kind and time stamp. Null when the reply does not hold it.
- */
-export function savedDecisionId(decisions: readonly StoredDecision[], sent: Decision): string | null {
-  const a = sent.anchor;
-  const hit = decisions.find((s) => {
-    const d = s.decision;
-    const b = d.anchor;
-    return d.kind === sent.kind && d.decidedAt === sent.decidedAt && b.exact === a.exact && b.prefix === a.prefix && b.suffix === a.suffix && b.ruleId === a.ruleId;
-  });
-  return hit?.id ?? null;
-}
-
 /** The decision kind a key picks on the focused finding (reviewer mode): 1, 2, 3. */
 export function shortcutKind(key: string): DecisionKind | null {
   const i = ['1', '2', '3'].indexOf(key);

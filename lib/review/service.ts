@@ -62,14 +62,16 @@ export async function handleReviewRequest(deps: ReviewDeps, msg: ReviewRequest, 
       if (!tab) return refuse('标签页已关闭', 'the tab is gone');
       if (!tab.url) return refuse(...NO_ACCESS);
       const docKey = docKeyOf(tab);
+      let savedId: string | undefined;
       try {
-        if (msg.kind === 'decision-put') await putDecision(deps.db, docKey, msg.decision, msg.id);
+        if (msg.kind === 'decision-put') savedId = await putDecision(deps.db, docKey, msg.decision, msg.id);
         else await deleteDecision(deps.db, docKey, msg.id);
       } catch (e) {
         return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
       }
       await deps.notify(msg.tabId).catch(() => undefined);
-      return tabReview(deps, msg.tabId);
+      const review = await tabReview(deps, msg.tabId);
+      return savedId === undefined ? review : { ...(review as object), savedId };
     }
   }
 }

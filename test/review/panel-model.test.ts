@@ -36,7 +36,6 @@ import {
   regionId,
   reportForExport,
   resolvedDecisions,
-  savedDecisionId,
   shortcutKind,
   type Filters,
   type PanelFinding,
@@ -327,16 +326,6 @@ describe('counts', () => {
     const f = regionOf(cited).findings.find((x) => x.cited);
     expect(f).toBeDefined();
     expect(countTable([f!]).totals.info).toBe(1);
-  });
-});
-
-describe('savedDecisionId', () => {
-  test('finds the decision the background stored for what was sent', () => {
-    const a = stored(DRAFT, 'penalty-fine', 'must-change');
-    const b = stored(DRAFT, 'fee-charge', 'must-change');
-    expect(savedDecisionId([a, b], b.decision)).toBe(b.id);
-    const other: Decision = { ...b.decision, decidedAt: '2025-03-01T09:00:00.000Z' };
-    expect(savedDecisionId([a, b], other)).toBeNull();
   });
 });
 

@@ -39,6 +39,7 @@ describe('review requests', () => {
     expect(reply.docKey).toBe('https://oa.example.gov.cn/doc/edit?id=42 《网约车管理办法》');
     expect(reply.decisions).toHaveLength(1);
     expect(reply.decisions[0]!.decision.note).toBe('删除罚款');
+    expect(reply.savedId).toBe(reply.decisions[0]!.id);
     expect(notified).toEqual([7]);
     // the same document in another session (new session id): the decision is there
     const other = { ...d, tab: async () => ({ url: 'https://oa.example.gov.cn/doc/edit?jsessionid=99999999999999999999&id=42', title: '网约车管理办法' }) };
@@ -54,6 +55,7 @@ describe('review requests', () => {
       await handleReviewRequest(d, req({ kind: 'decision-put', tabId: 1, id, decision: decision('acceptable', { reason: '上位法已有规定' }) }), page),
     );
     expect(second.decisions).toHaveLength(1);
+    expect(second.savedId).toBe(id);
     expect(second.decisions[0]!.decision.kind).toBe('acceptable');
     const third = TabReviewReplySchema.parse(await handleReviewRequest(d, req({ kind: 'decision-delete', tabId: 1, id }), page));
     expect(third.decisions).toEqual([]);
