@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { watchStorage } from '../store/watch';
 import { parseView, toggleVisible, viewKey, type ViewState } from './layers';
 
 // The view state of each site lives in storage.local: the popup and the keyboard command write
@@ -22,9 +23,5 @@ export async function toggleSiteView(site: string): Promise<ViewState> {
 
 export function watchView(site: string, onChange: (view: ViewState) => void, signal: AbortSignal): void {
   const key = viewKey(site);
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area === 'local' && key in changes) onChange(parseView(changes[key]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  watchStorage('local', [key], (changes) => onChange(parseView(changes[key]!.newValue)), signal);
 }

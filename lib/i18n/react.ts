@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { watchStorage } from '../store/watch';
 import { LANG_KEY, resolveLang, type Lang, type LangSetting } from './index';
 
 // The language of extension pages (popup, side panel, options): the stored setting, else the
@@ -27,16 +28,10 @@ export async function writeLangSetting(setting: LangSetting): Promise<void> {
 export function useLang(): Lang {
   const [lang, setLang] = useState<Lang>(() => resolveLang('auto', uiLanguage()));
   useEffect(() => {
-    let live = true;
-    void readLangSetting().then((s) => live && setLang(resolveLang(s, uiLanguage())));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area === 'local' && LANG_KEY in changes) setLang(resolveLang(changes[LANG_KEY]!.newValue, uiLanguage()));
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      live = false;
-      browser.storage.onChanged.removeListener(onChanged);
-    };
+    const ac = new AbortController();
+    void readLangSetting().then((s) => !ac.signal.aborted && setLang(resolveLang(s, uiLanguage())));
+    watchStorage('local', [LANG_KEY], (changes) => setLang(resolveLang(changes[LANG_KEY]!.newValue, uiLanguage())), ac.signal);
+    return () => ac.abort();
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -53,10 +48,6 @@ export function followLang(signal: AbortSignal): () => Lang {
   void readLangSetting()
     .then((s) => (lang = resolveLang(s, uiLanguage())))
     .catch(() => undefined);
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area === 'local' && LANG_KEY in changes) lang = resolveLang(changes[LANG_KEY]!.newValue, uiLanguage());
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+  watchStorage('local', [LANG_KEY], (changes) => (lang = resolveLang(changes[LANG_KEY]!.newValue, uiLanguage())), signal);
   return () => lang;
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ContentCommandSchema, request, type SiteStatus, type TabReview } from '../messages/index';
 import { reportKey } from '../sites/tab-reports';
+import { watchStorage } from '../store/watch';
 import type { Decision } from './decisions';
 import { MODE_KEY, PROFILE_KEY, parseMode, parseProfile, type ReviewMode, type ReviewProfile } from './panel-model';
 
@@ -47,12 +48,7 @@ export async function reveal(t: RevealTarget): Promise<void> {
 
 /** Call `onChange` whenever the background stores new reports for the tab. */
 export function watchTabReports(tabId: number, onChange: () => void, signal: AbortSignal): void {
-  const key = reportKey(tabId);
-  const listener = (changes: Record<string, unknown>, area: string): void => {
-    if (area === 'session' && key in changes) onChange();
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  watchStorage('session', [reportKey(tabId)], () => onChange(), signal);
 }
 
 export async function readMode(): Promise<ReviewMode> {
@@ -73,13 +69,15 @@ export async function writeProfile(profile: ReviewProfile): Promise<void> {
 
 /** Follow changes of the mode and the profile made by another open panel. */
 export function watchPrefs(on: { mode(m: ReviewMode): void; profile(p: ReviewProfile): void }, signal: AbortSignal): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area !== 'local') return;
-    if (MODE_KEY in changes) on.mode(parseMode(changes[MODE_KEY]!.newValue));
-    if (PROFILE_KEY in changes) on.profile(parseProfile(changes[PROFILE_KEY]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  watchStorage(
+    'local',
+    [MODE_KEY, PROFILE_KEY],
+    (changes) => {
+      if (MODE_KEY in changes) on.mode(parseMode(changes[MODE_KEY]!.newValue));
+      if (PROFILE_KEY in changes) on.profile(parseProfile(changes[PROFILE_KEY]!.newValue));
+    },
+    signal,
+  );
 }
 
 /** The tab the panel follows, with the address and title the browser lets it see. */
