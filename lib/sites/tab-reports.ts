@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { DocSummary, FrameReport, RegionReport } from '../messages/index';
+import { DocSummarySchema, type DocSummary, type FrameReport, type RegionReport } from '../messages/index';
 
 // What the content scripts of each tab last reported, per frame: document results for the popup,
 // findings with their anchors and decisions for the side panel (issue 5). Kept in
@@ -37,18 +37,15 @@ export async function tabReports(tabId: number): Promise<FrameReport[]> {
     .flatMap((k) => (frames[k] ?? []).map((r) => ({ ...r, frameId: Number(k) })));
 }
 
-/** Document results of a tab (the popup's summary), without the findings. */
+/**
+ * Document results of a tab (the popup's summary): each report read through the summary's
+ * schema, which drops the findings (and skips a report that is not one).
+ */
 export async function tabSummaries(tabId: number): Promise<DocSummary[]> {
-  return (await tabReports(tabId)).map((r) => ({
-    family: r.family,
-    editor: r.editor,
-    title: r.title,
-    documentType: r.documentType,
-    validity: r.validity,
-    commentPeriod: r.commentPeriod,
-    counts: r.counts,
-    errors: r.errors,
-  }));
+  return (await tabReports(tabId)).flatMap((r) => {
+    const summary = DocSummarySchema.safeParse(r);
+    return summary.success ? [summary.data] : [];
+  });
 }
 
 /** Forget a tab (closed). */
