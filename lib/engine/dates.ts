@@ -1,5 +1,6 @@
 // Date mentions in Chinese administrative text, on raw or normalized text alike.
 import { parseChineseNumber } from './numerals';
+import { cuePositions, matchesNear, occurrences, sticky } from './search';
 
 /** A calendar day (month 1–12). */
 export interface YMD {
@@ -123,6 +124,7 @@ const DAY = '(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|
 
 // Three forms, each tried only next to its anchor (月, a dddd-/./ prefix, 年底/年末) so the scan
 // stays linear and cheap on long texts: (1) [年] 月 日|底|末, (2) numeric separators, (3) 2019年底.
+// 月 and 年底/年末 are found by indexOf, far cheaper than a regex scan.
 const FORM1_RE = new RegExp(
   `(?<![0-9０-９])(?:(${YEAR})${SP}年${SP})?(${MONTH})${SP}月${SP}(?:(${DAY})${SP}[日号]|(底|末))`,
   'y',
@@ -133,9 +135,9 @@ const FORM2_RE = new RegExp(
 );
 const FORM2_ANCHOR_RE = /[12][0-9]{3}[.\-/][0-9]/g;
 const FORM3_RE = new RegExp(`(?<![0-9０-９])(${YEAR})${SP}年${SP}年?(底|末)`, 'y');
-const FORM3_ANCHOR_RE = /年年?[底末]/g;
+const FORM3_ANCHOR_RE = sticky(/年年?[底末]/);
 // Characters a year or month can start with.
-const DATE_START_RE = /[0-9０-９〇○零一二两三四五六七八九十]/;
+const DATE_START = new Set([...'0123456789０１２３４５６７８９〇○零一二两三四五六七八九十'].map((c) => c.charCodeAt(0)));
 
 // A clock time may sit between a date and the connector (自2018年10月23日0时起至…24时止).
 const CLOCK = '(?:[0-2]?[0-9][ ]?[时点](?:[0-5]?[0-9]分)?|[0-2]?[0-9][:：][0-5][0-9])';
@@ -158,7 +160,7 @@ interface RawMatch {
 /** The earliest match of a sticky `re` starting in [from, anchor) that covers `anchor`. */
 function matchCovering(re: RegExp, text: string, from: number, anchor: number, form: 1 | 3): RawMatch | null {
   for (let s = Math.max(0, from); s < anchor; s++) {
-    if (!DATE_START_RE.test(text[s] as string)) continue;
+    if (!DATE_START.has(text.charCodeAt(s))) continue;
     re.lastIndex = s;
     const m = re.exec(text);
     if (m && s + m[0].length > anchor) return { start: s, end: s + m[0].length, form, m };
@@ -168,7 +170,7 @@ function matchCovering(re: RegExp, text: string, from: number, anchor: number, f
 
 function rawMatches(text: string): RawMatch[] {
   const raw: RawMatch[] = [];
-  for (let i = text.indexOf('月'); i >= 0; i = text.indexOf('月', i + 1)) {
+  for (const i of occurrences(text, '月')) {
     const r = matchCovering(FORM1_RE, text, i - 14, i, 1);
     if (r) raw.push(r);
   }
@@ -180,9 +182,9 @@ function rawMatches(text: string): RawMatch[] {
     if (m) raw.push({ start: a.index, end: a.index + m[0].length, form: 2, m });
     FORM2_ANCHOR_RE.lastIndex = a.index + 1;
   }
-  FORM3_ANCHOR_RE.lastIndex = 0;
-  while ((a = FORM3_ANCHOR_RE.exec(text)) !== null) {
-    const r = matchCovering(FORM3_RE, text, a.index - 8, a.index, 3);
+  // 年年?[底末] as a whole-text scan finds it: each match starts at or right before a 年底/年末.
+  for (const anchor of matchesNear(FORM3_ANCHOR_RE, text, cuePositions(text, ['年底', '年末']), -1, 0)) {
+    const r = matchCovering(FORM3_RE, text, anchor.index - 8, anchor.index, 3);
     if (r) raw.push(r);
   }
   raw.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -313,18 +315,47 @@ export function findYearRanges(text: string): YearRange[] {
   return out;
 }
 
+const YEAR_RANGE_AT_RE = new RegExp(YEAR_RANGE_RE.source, 'y');
+// Every character a year range can hold.
+const YEAR_RANGE_CHAR_RE = /[0-9 \u3000年至到—－\-–～~]/;
+
+/**
+ * The first year range of findYearRanges(text) that starts in [from, to), without scanning the
+ * whole text. A character before `from` that no range can hold means that no range runs across
+ * `from`, so trying each position from there finds what the whole-text scan finds; otherwise
+ * (rare) the whole text is scanned.
+ */
+export function firstYearRangeIn(text: string, from: number, to: number): YearRange | undefined {
+  if (from > 0 && YEAR_RANGE_CHAR_RE.test(text[from - 1] as string)) return findYearRanges(text).find((r) => r.start >= from && r.start < to);
+  for (let s = from; s < to; s++) {
+    YEAR_RANGE_AT_RE.lastIndex = s;
+    const m = YEAR_RANGE_AT_RE.exec(text);
+    if (m === null) continue;
+    // As in findYearRanges: a range inside a longer number is skipped, one that runs backwards is passed over.
+    const p = text.charCodeAt(s - 1);
+    if (p >= 0x30 && p <= 0x39) continue;
+    const fromYear = Number(m[1]);
+    const toYear = Number(m[2]);
+    if (toYear >= fromYear) return { start: s, end: s + m[0].length, fromYear, toYear };
+    s += m[0].length - 1;
+  }
+  return undefined;
+}
+
 /** Start of the line holding `pos`, looking back at most `limit` characters (keeps callers linear). */
 export function lineStartWithin(text: string, pos: number, limit: number): number {
   const floor = Math.max(0, pos - limit);
-  for (let k = pos - 1; k >= floor; k--) if (text.charCodeAt(k) === 0x0a) return k + 1;
-  return floor;
+  // Searched in a slice so the look-back stays bounded; a native search beats a character loop.
+  const k = text.slice(floor, Math.max(floor, pos)).lastIndexOf('\n');
+  return k < 0 ? floor : floor + k + 1;
 }
 
 /** End of the line holding `pos` (index of its newline), looking ahead at most `limit` characters. */
 export function lineEndWithin(text: string, pos: number, limit: number): number {
+  const from = Math.max(0, pos);
   const ceil = Math.min(text.length, pos + limit);
-  for (let k = pos; k < ceil; k++) if (text.charCodeAt(k) === 0x0a) return k;
-  return ceil;
+  const k = text.slice(from, Math.max(from, ceil)).indexOf('\n');
+  return k < 0 ? ceil : from + k;
 }
 
 /** The date as a plain YMD, or null when its year is unknown. */

@@ -61,12 +61,19 @@ function joinBrokenTitle(lines: readonly string[], i: number): string {
   return title;
 }
 
+// The title is chosen among the first six candidate lines, which a wrapped title may continue over
+// two more: past these only a 名称：X field can change the choice.
+const CANDIDATE_LINES = 8;
+// Every 名称：X field line starts so (NAMED_TITLE on the line with its spaces collapsed).
+const NAMED_TITLE_START = /^\s*[名标文]/u;
+
 /** Picks the document's title: a 名称：X field, else a title-like line near the top, else the first line that is not page chrome. */
 export function findTitle(original: string): string | null {
   const raw = original.slice(0, 20000).split(/\r?\n|\r/u, 80);
   const lines: string[] = [];
   let skipValue = false;
   for (const r of raw) {
+    if (lines.length >= CANDIDATE_LINES && !NAMED_TITLE_START.test(r)) continue;
     const line = r.replace(/[\s\u00a0\u3000]+/gu, ' ').trim();
     if (line.length === 0) continue;
     const named = NAMED_TITLE.exec(line);

@@ -5,6 +5,7 @@ import { checkCommentPeriod } from './checks/comment-period';
 import { checkValidity } from './checks/validity';
 import { detectDocumentType } from './document-type';
 import { normalizeTransient } from './normalize';
+import { forgetOccurrences } from './search';
 import { buildStructure, isSpace } from './structure';
 import type { Finding, Localized, Report } from './types';
 
@@ -138,6 +139,8 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       packs: pack.packs,
     };
   }
+  // the word lists the document checks share are this call's own, not a previous call's
+  forgetOccurrences();
   const doc = detectDocumentType(text, opts.title);
   const validity = checkValidity(text, norm, { maxYears: params.validityMaxYears, provisionalMaxYears: params.provisionalValidityMaxYears }, opts.title ?? doc.title ?? undefined);
   const comment = checkCommentPeriod(text, norm, { minDays: params.commentMinDays, counting: params.commentCounting });

@@ -20,7 +20,7 @@ import {
   type DateRange,
   type YMD,
 } from '../dates';
-import { CuedPattern } from '../search';
+import { CuedPattern, cuePositions, matchesNear, sticky } from '../search';
 
 /** Minimum window and how its days are counted (inclusive = both ends, exclusive = end − start). */
 export interface CommentParams {
@@ -50,7 +50,17 @@ interface Window {
 }
 
 // chinese-days ships CommonJS with a default object in every build (Node, Vite, workers).
-const { isWorkday } = chineseDays;
+// A lookup costs about 10 µs and a window of N working days takes about 1.4·N of them, while a
+// document asks about the same few weeks on every check: the answers are kept.
+const workdays = new Map<string, boolean>();
+function isWorkday(iso: string): boolean {
+  let w = workdays.get(iso);
+  if (w === undefined) {
+    w = chineseDays.isWorkday(iso);
+    workdays.set(iso, w);
+  }
+  return w;
+}
 
 const SENTENCE_BREAKS = new Set([...'。！？\n'].map((c) => c.charCodeAt(0)));
 
@@ -74,10 +84,13 @@ const DEADLINE_CONTEXT_RE = new RegExp(
 );
 // 公示 and 异议 also name steps of procedures a rule prescribes (审核结果公示，公示期为20日); they
 // describe this document's window only when the document itself is a 公示 notice.
-const PUBLICITY_NOTICE_RE = new CuedPattern(/现予(?:以)?公示|特此公示|公示如下|现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示|现公示/, ['公示']);
+// Searched in two parts: 示 lies 1–4 characters into the set phrases, and 现将…公示 is found by its 现.
+const PUBLICITY_PHRASE_RE = new CuedPattern(/现予(?:以)?公示|特此公示|公示如下|现公示/, ['示'], [1, 4]);
+const PUBLICITY_ANNOUNCED_RE = new CuedPattern(/现将[^。\n]{0,80}?公示|现对[^。\n]{0,80}?公示/, ['现'], [0, 0]);
 
-/** The whole-text patterns searched by cue words, for tests that check each cue. */
-export const CUED_PATTERNS: readonly CuedPattern[] = [PUBLICITY_NOTICE_RE];
+function isPublicityNotice(t: string): boolean {
+  return PUBLICITY_PHRASE_RE.test(t) || PUBLICITY_ANNOUNCED_RE.test(t);
+}
 
 const RANGE_KEYWORD_BEFORE_RE =
   /(?:征求意见|意见征集|征集|公示|反馈|意见|建议|异议)[^，。；\n]{0,8}?(?:时间|期限|日期|期|时限)[^，。；\n]{0,6}$/u;
@@ -85,6 +98,25 @@ const HEADING_KEYWORD_RE = /(?:征求意见|意见征集|征集|公示|反馈|�
 const NDAY_RE = /(\d+(?:\.\d+)?)[ ]?(个工作日|工作日|个自然日|自然日|个月|日|天|周|个星期)/g;
 const NDAY_ANCHOR_RE =
   /(?:((?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|发送|下发|通知)之日起)|(?:(征求意见|意见征集|征集|反馈|意见反馈)|(公示|异议))[^，。；\n]{0,4}?(?:时间|期限|期|时限)|(为期))[^，。；\n]{0,10}?$/u;
+// An anchor ends with 起, 期 or the 时/期 of 时间/时限/期限, and at most 10 characters (up to 20
+// code units) separate it from the number: every number that counts starts 1–22 positions after
+// one of these cues.
+const NDAY_CUES = ['起', '期', '时'];
+const NDAY_AT_RE = sticky(NDAY_RE);
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * The matches of NDAY_RE that a whole-text scan finds starting 1–22 positions after an anchor cue:
+ * all that can count. Exact because a match holds 起 and 时 nowhere and 期 only at its end (个星期),
+ * so no match starting before a cue runs past it into the searched positions.
+ */
+export function nDayMatches(t: string): RegExpExecArray[] {
+  return matchesNear(NDAY_AT_RE, t, cuePositions(t, NDAY_CUES), 1, 22, isDigit);
+}
+
+/** The n-day search and the anchor a number needs before it, for the test of the cues. */
+export const NDAY_SEARCH = { re: NDAY_RE, anchor: NDAY_ANCHOR_RE, cues: NDAY_CUES, from: 1, to: 22 } as const;
 // The notice's own voice: 请在本公告发布之日起16日内 (a law's 自公告之日起15日内提出异议 is a rule).
 const OWN_VOICE_RE = /本[^，。；\n]{0,10}?(?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|下发)之日起|请|欢迎|敬请|如有/u;
 // 不少于30日 / 一般不少于7个工作日: a rule fixing a minimum, not this document's window.
@@ -138,7 +170,7 @@ function rangeWindows(
   t: string,
   ranges: readonly DateRange[],
   counting: CommentParams['counting'],
-  publicityNotice: boolean,
+  publicityNotice: () => boolean,
 ): Window[] {
   const out: Window[] = [];
   for (const r of ranges) {
@@ -149,7 +181,7 @@ function rangeWindows(
     let priority = 0;
     let s = r.start;
     const kw = RANGE_KEYWORD_BEFORE_RE.exec(clauseBefore);
-    if (kw && (publicityNotice || !/^(?:公示|异议)/u.test(kw[0]) || isPublicityHeading(t, r.start))) {
+    if (kw && (!/^(?:公示|异议)/u.test(kw[0]) || publicityNotice() || isPublicityHeading(t, r.start))) {
       priority = 3;
       s = r.start - clauseBefore.length + kw.index;
     } else if (/^[ ]?(?:[从自])?[ ]?$/u.test(t.slice(lineStart, r.start)) && lineStart > 0 && t.charCodeAt(lineStart - 1) === 0x0a) {
@@ -220,12 +252,10 @@ function nDayWindows(
   ranges: readonly DateRange[],
   issue: readonly DateMention[],
   counting: CommentParams['counting'],
-  publicityNotice: boolean,
+  publicityNotice: () => boolean,
 ): Window[] {
   const out: Window[] = [];
-  NDAY_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NDAY_RE.exec(t)) !== null) {
+  for (const m of nDayMatches(t)) {
     const numStart = m.index;
     const end = m.index + m[0].length;
     // the day of a date (截止日期：2024年3月1日) is not a number of days
@@ -245,11 +275,11 @@ function nDayWindows(
     if ((paraStart === 0 || t.charCodeAt(paraStart - 1) === 0x0a) && ARTICLE_START_RE.test(t.slice(paraStart, paraStart + 12))) continue;
     if (anchor[1] !== undefined) {
       if (!OWN_VOICE_RE.test(sentence)) continue;
-      if (!COMMENT_CONTEXT_RE.test(sentence) && !DEADLINE_CONTEXT_RE.test(sentence) && !(publicityNotice && /公示|异议/u.test(sentence))) continue;
+      if (!COMMENT_CONTEXT_RE.test(sentence) && !DEADLINE_CONTEXT_RE.test(sentence) && !(/公示|异议/u.test(sentence) && publicityNotice())) continue;
     } else if (anchor[3] !== undefined) {
-      if (!publicityNotice) continue;
+      if (!publicityNotice()) continue;
     } else if (anchor[4] !== undefined) {
-      if (!COMMENT_CONTEXT_RE.test(sentence) && !(publicityNotice && /公示/u.test(sentence))) continue;
+      if (!COMMENT_CONTEXT_RE.test(sentence) && !(/公示/u.test(sentence) && publicityNotice())) continue;
     }
     const n = Number(m[1]);
     const unit = m[2] as string;
@@ -275,7 +305,10 @@ function nDayWindows(
 }
 
 /** A notice asking for comments on a draft: a bare deadline field in it is the comment deadline. */
-const COMMENT_NOTICE_RE = /征求意见稿|公开征求|征求[^。\n]{0,30}意见的(?:公告|通知|函)/u;
+const COMMENT_NOTICE_RE = new CuedPattern(/征求意见稿|公开征求|征求[^。\n]{0,30}意见的(?:公告|通知|函)/u, ['征求'], [0, 2]);
+
+/** The whole-text patterns searched by cue words, for tests that check each cue. */
+export const CUED_PATTERNS: readonly CuedPattern[] = [PUBLICITY_PHRASE_RE, PUBLICITY_ANNOUNCED_RE, COMMENT_NOTICE_RE];
 /** A labelled deadline field on its own line: 截止日期：DATE / 截止时间：DATE. */
 const DEADLINE_FIELD_RE = /(?:^|\n)[ \u3000]*(?:意见)?(?:反馈|提交)?(?:截止|截至)(?:日期|时间)[:：][ ]?$/u;
 
@@ -286,7 +319,6 @@ function deadlineWindows(
   issue: readonly DateMention[],
   counting: CommentParams['counting'],
 ): Window[] {
-  const commentNotice = COMMENT_NOTICE_RE.test(t);
   const inRange = new Set<DateMention>();
   for (const r of ranges) {
     inRange.add(r.from);
@@ -306,7 +338,7 @@ function deadlineWindows(
     if (!after && !before) continue;
     const [a, b] = sentenceBounds(t, d.start, d.end);
     const sentence = t.slice(a, b);
-    const field = commentNotice && DEADLINE_FIELD_RE.test(t.slice(Math.max(0, d.start - 14), d.start));
+    const field = DEADLINE_FIELD_RE.test(t.slice(Math.max(0, d.start - 14), d.start)) && COMMENT_NOTICE_RE.test(t);
     if ((!field && !DEADLINE_CONTEXT_RE.test(sentence)) || /有效期|施行|实施之日/u.test(sentence)) continue;
     const e = d.end + (after ? after[0].length : 0);
     const lead = /(?:请于|请在|于|在|截止|截至|即日起?|之日起?)(?:日期|时间)?(?:为|是|：|到|至)?[ ]?$/u.exec(t.slice(Math.max(a, d.start - 8), d.start));
@@ -337,7 +369,9 @@ export function checkCommentPeriod(original: string, norm: Normalized, params: C
   const dates = findDates(t);
   const ranges = findDateRanges(t, dates);
   const issue = findIssueDates(t, dates);
-  const publicityNotice = PUBLICITY_NOTICE_RE.test(t);
+  // Asked only when a window depends on it: most texts are spared the search.
+  let publicity: boolean | undefined;
+  const publicityNotice = (): boolean => (publicity ??= isPublicityNotice(t));
   const windows = [
     ...rangeWindows(t, ranges, params.counting, publicityNotice),
     ...nDayWindows(t, dates, ranges, issue, params.counting, publicityNotice),

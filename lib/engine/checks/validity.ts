@@ -7,15 +7,14 @@ import {
   findDateRanges,
   findDates,
   findIssueDates,
-  findYearRanges,
+  firstYearRangeIn,
   toYMD,
   yearsBetweenInclusive,
   type DateMention,
   type YMD,
-  type YearRange,
 } from '../dates';
 import { detectDocumentType } from '../document-type';
-import { CuedPattern } from '../search';
+import { CuedPattern, matchesNear, sticky } from '../search';
 
 // ---- subject analysis ------------------------------------------------------------------------
 // 有效期 belongs to whatever noun precedes it: 本办法有效期 is the document's, 许可证有效期 a
@@ -152,8 +151,8 @@ interface Candidate {
 }
 
 // Keywords naming a period; longest first so 有效期限 is not read as 有效期 + 限.
-// 执行期/实施期 (not 执行期间 "during"): 本措施执行期为2024—2026年
-const KEYWORD_RE = new CuedPattern(/有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期|执行期(?!间)|实施期(?!间)/g, ['期']);
+// 执行期/实施期 (not 执行期间 "during"): 本措施执行期为2024—2026年. Each has 期 as its third character.
+const KEYWORD_RE = new CuedPattern(/有效期限|有效期|执行期限|实施期限|施行期限|政策期限|适用期限|试行期限|试行期|执行期(?!间)|实施期(?!间)/g, ['期'], [2, 2]);
 const FILLER = '(?:为|是|：|定为|暂定为?|[ ])*';
 // 有效期自印发之日起5年 / 有效期为自2024年1月1日起3年: the start is named before the length.
 const DURATION_RE = new RegExp(`^${FILLER}(?:(?:自|从)[^，。；\\n]{1,20}?起(?:计算)?[，]?)?(?:(\\d+(?:\\.\\d+)?)[ ]?(年|个月|个半月)(半)?|(半年))`, 'u');
@@ -167,21 +166,44 @@ const YEAR_END_RE = new RegExp(
   `^${FILLER}(?:至|到|截至|截止到?|截止至|调整至|延长至|延至)[ ]?((?:19|20)\\d{2})[ ]?年(?:底|末)?(?![ ]?\\d)`,
   'u',
 );
-const UNTIL_RE = new CuedPattern(/(执行|实施|施行|有效|适用|试行)(?:期)?(?:至|到|截至|截止到?)[ ]?(?=\d|[〇一二])/g, ['至', '到', '截止']);
-const VALID_BEFORE_RE = new CuedPattern(/(?:前|之前|以前|止)有效/g, ['有效']);
+// 执行至DATE and DATE前有效 count only next to a date, so they are looked for at the dates.
+const UNTIL_RE = /(执行|实施|施行|有效|适用|试行)(?:期)?(?:至|到|截至|截止到?)[ ]?(?=\d|[〇一二])/g;
+const VALID_BEFORE_RE = /(?:前|之前|以前|止)有效/g;
+const UNTIL_AT_RE = sticky(UNTIL_RE);
+const VALID_BEFORE_AT_RE = sticky(VALID_BEFORE_RE);
 const WITHIN_YEARS_RE = new CuedPattern(/起(\d+(?:\.\d+)?)[ ]?(年|个月)内有效/g, ['内有效']);
-const LONG_TERM_RE = new CuedPattern(/长期有效/g, ['长期有效']);
+const LONG_TERM_RE = new CuedPattern(/长期有效/g, ['期'], [1, 1]);
 const EFFECT_FIELD_RE = /(?:施行|实施|生效|执行)(?:日期|时间)[ ]?[：:]?[ ]?$/u;
 const EFFECT_START_RE = /(?:自|从|于)[ ]?$/u;
 const EFFECT_THEN_END_RE = /(?:自|从|于)[^，。；\n]{0,30}?起?(?:施行|实施|执行|生效|试行)[，]?(?:至|到)?[ ]?$/u;
 const EFFECT_AFTER_DATE_RE = /^[ ]?(?:\d{1,2}[时点](?:\d{1,2}分)?|\d{1,2}：\d{2})?[ ]?(?:起|开始)?[ ]?(?:施行|实施|执行|生效|试行)/u;
 const REPEAL_ONLY_TITLE = /废止|停止(?:执行|实施)|宣布失效|失效的/u;
 // 本办法自2020年1月1日起试行 / 本细则试行: the document calls itself provisional in its closing.
-const PROVISIONAL_CLOSING_RE = new CuedPattern(new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n）)]|$)`), ['试行']);
-const TRIAL_PERIOD_RE = new CuedPattern(/试行期(?:限)?(?:为|是|：)?\d/, ['试行期']);
+// 试行 starts 3 (本 + a two-character genre) to 35 (本 + 实施细则 + 30) characters into a match.
+const PROVISIONAL_CLOSING_RE = new CuedPattern(new RegExp(`本${DOC_GENRE}[^，。；\\n]{0,30}?试行(?:[，。；\\n）)]|$)`), ['试行'], [3, 35]);
+const TRIAL_PERIOD_RE = new CuedPattern(/试行期(?:限)?(?:为|是|：)?\d/, ['试行'], [0, 0]);
 
 /** The whole-text patterns searched by cue words, for tests that check each cue. */
-export const CUED_PATTERNS: readonly CuedPattern[] = [KEYWORD_RE, UNTIL_RE, VALID_BEFORE_RE, WITHIN_YEARS_RE, LONG_TERM_RE, PROVISIONAL_CLOSING_RE, TRIAL_PERIOD_RE];
+export const CUED_PATTERNS: readonly CuedPattern[] = [KEYWORD_RE, WITHIN_YEARS_RE, LONG_TERM_RE, PROVISIONAL_CLOSING_RE, TRIAL_PERIOD_RE];
+
+/**
+ * The matches of UNTIL_RE that a whole-text scan finds ending 3–7 characters (its shortest and
+ * longest match) before the start of a date, and maybe a few others. Exact because no two matches
+ * can overlap: a match starts with one of the verbs, and inside a match only the 施 of 实施 could
+ * start another (施行), which needs 行 where the first needs 期, 至, 到 or 截.
+ */
+export function untilMatches(t: string, dates: readonly DateMention[]): RegExpExecArray[] {
+  return matchesNear(UNTIL_AT_RE, t, dates.map((d) => d.start), -7, -3);
+}
+
+/**
+ * The matches of VALID_BEFORE_RE that a whole-text scan finds starting right after a date or one
+ * character later. Exact because a date ends with a digit, 日, 号, 底 or 末, none of which a match
+ * holds, so no match starting earlier runs into these positions.
+ */
+export function validBeforeMatches(t: string, dates: readonly DateMention[]): RegExpExecArray[] {
+  return matchesNear(VALID_BEFORE_AT_RE, t, dates.map((d) => d.end), 0, 1);
+}
 
 function yearsOf(n: number, unit: string, half: string | undefined): number {
   if (unit === '个月') return n / 12;
@@ -206,17 +228,12 @@ function dateStartingIn(dates: readonly DateMention[], from: number, to: number)
   return i < dates.length && (dates[i] as DateMention).start < to ? i : -1;
 }
 
-function firstStartingAtOrAfter<T extends { start: number }>(items: readonly T[], from: number): T | undefined {
-  return items[lowerBound(items, from)];
-}
-
 /** Parses the period written right after a keyword (有效期…). */
 function parseAfterKeyword(
   t: string,
   k: number,
   dates: readonly DateMention[],
   rangeByStart: Map<number, { to: DateMention; end: number }>,
-  yearRanges: readonly YearRange[],
 ): Omit<Candidate, 'rank' | 's'> | null {
   const ahead = t.slice(k, k + 40);
   const dur = DURATION_RE.exec(ahead);
@@ -246,8 +263,8 @@ function parseAfterKeyword(
       if (end) return { e: trailEnd(t, d.end), years: null, endDate: end };
     }
   }
-  const yr = firstStartingAtOrAfter(yearRanges, k);
-  if (yr && yr.start < k + 8 && RANGE_LEAD_RE.test(t.slice(k, yr.start))) {
+  const yr = firstYearRangeIn(t, k, k + 8);
+  if (yr && RANGE_LEAD_RE.test(t.slice(k, yr.start))) {
     return { e: yr.end, years: yr.toYear - yr.fromYear + 1 };
   }
   const ye = YEAR_END_RE.exec(ahead);
@@ -269,11 +286,10 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
   const out: Candidate[] = [];
   const ranges = findDateRanges(t, dates);
   const rangeByStart = new Map(ranges.map((r) => [r.from.start, { to: r.to, end: r.end }]));
-  const yearRanges = findYearRanges(t);
 
   for (const m of KEYWORD_RE.matches(t)) {
     const kwStart = m.index;
-    const parsed = parseAfterKeyword(t, kwStart + m[0].length, dates, rangeByStart, yearRanges);
+    const parsed = parseAfterKeyword(t, kwStart + m[0].length, dates, rangeByStart);
     if (!parsed) continue;
     const strict = !/^(?:有效期|政策期限|试行期)/u.test(m[0]);
     if (subjectInContext(t, kwStart, strict) !== 'doc') continue;
@@ -283,7 +299,7 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
   }
 
   // 本公告执行至2027年12月31日 / 本办法自…起施行至…止
-  for (const m of UNTIL_RE.matches(t)) {
+  for (const m of untilMatches(t, dates)) {
     const di = dateStartingIn(dates, m.index + m[0].length, m.index + m[0].length + 1);
     if (di < 0) continue;
     const d = dates[di] as DateMention;
@@ -333,7 +349,7 @@ function collectCandidates(t: string, dates: readonly DateMention[]): Candidate[
 
   // 本办法2025年12月31日前有效
   const byEnd = new Map(dates.map((d) => [d.end, d]));
-  for (const m of VALID_BEFORE_RE.matches(t)) {
+  for (const m of validBeforeMatches(t, dates)) {
     const d = byEnd.get(m.index) ?? byEnd.get(m.index - 1);
     if (!d) continue;
     const end = toYMD(d);
