@@ -200,13 +200,19 @@ function rawMatches(text: string): RawMatch[] {
 
 let memo: { text: string; defaultYear: number | undefined; dates: DateMention[] } | null = null;
 
+/** Drops the kept dates (see findDates). */
+export function forgetDates(): void {
+  memo = null;
+}
+
 /**
  * All dates in order: 2023年4月28日, 二〇二三年四月二十八日, 2023.4.28, 2023-04-28, 2023/4/28,
  * year-less 4月28日 (year carried), range ends 至28日, 2019年3月底, 2019年底, timestamps.
  */
 export function findDates(text: string, opts?: { defaultYear?: number }): DateMention[] {
   const defaultYear = opts?.defaultYear;
-  // The validity and comment checks scan the same normalized text: compute its dates once.
+  // The validity and comment checks of one check() scan the same normalized text: its dates are
+  // computed once and kept until forgetDates() (check() calls it first).
   if (memo && memo.text === text && memo.defaultYear === defaultYear) return memo.dates.map((d) => ({ ...d }));
   const dates = computeDates(text, defaultYear);
   memo = { text, defaultYear, dates };

@@ -6,6 +6,7 @@ import { checkValidity } from './checks/validity';
 import { detectDocumentType } from './document-type';
 import { normalizeTransient } from './normalize';
 import { forgetOccurrences } from './search';
+import { forgetDates } from './dates';
 import { buildStructure, isSpace } from './structure';
 import type { Finding, Localized, Report } from './types';
 
@@ -139,8 +140,9 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       packs: pack.packs,
     };
   }
-  // the word lists the document checks share are this call's own, not a previous call's
+  // the word lists and dates the document checks share are this call's own, not a previous call's
   forgetOccurrences();
+  forgetDates();
   const doc = detectDocumentType(text, opts.title);
   const validity = checkValidity(text, norm, { maxYears: params.validityMaxYears, provisionalMaxYears: params.provisionalValidityMaxYears }, opts.title ?? doc.title ?? undefined);
   const comment = checkCommentPeriod(text, norm, { minDays: params.commentMinDays, counting: params.commentCounting });
