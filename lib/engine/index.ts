@@ -17,18 +17,6 @@ const CITED_MESSAGE: Localized = {
   en: 'This clause restates the measure with a citation of an upper-level law: verify that the cited article exists, is in force and matches this wording.',
 };
 
-/** The normalized offset of an original offset (toOrig is non-decreasing). */
-function toNormalized(map: Int32Array, orig: number): number {
-  let lo = 0;
-  let hi = map.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map[mid]! < orig) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const LIST_ITEM = /^\s{0,4}(?:[（(][一二三四五六七八九十\d]{1,4}[）)]|\d{1,3}[.．、])/;
 const LEAD_IN = /[：:]\s{0,4}$/;
 /** LIST_ITEM, tested only on a paragraph that starts with a space, a bracket or a digit: the others cannot match. */
@@ -90,7 +78,6 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
   // the normalized form does not outlive this call: its offset map may live in reused buffers
   const norm = normalizeTransient(text);
   const ntext = norm.text;
-  const map = norm.toOrig;
   const structure = buildStructure(ntext);
   const findings: Finding[] = [];
   const cache = opts.onlyRule === undefined ? opts.cache : undefined;
@@ -116,8 +103,8 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       seen?.add(key);
       if (endsLeadIn(para)) leadIn = para;
       for (const h of hits) {
-        const s = map[pos + h.start]!;
-        const e = map[pos + h.end]!;
+        const s = norm.origAt(pos + h.start);
+        const e = norm.origAt(pos + h.end);
         const rule = pack.clauseRules[h.rule]!.rule;
         findings.push(clauseFinding(rule, text, s, e, structure.locate(pos + h.start), h.cited));
       }
@@ -161,7 +148,7 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       start: at,
       end,
       text: text.slice(at, end),
-      location: validity.start !== undefined ? structure.locate(toNormalized(map, at)) : '',
+      location: validity.start !== undefined ? structure.locate(norm.normAt(at)) : '',
       message:
         validity.status === 'missing'
           ? { 'zh-CN': `文件未标明有效期。${vRule.messages['zh-CN']}`, en: `The document states no validity period. ${vRule.messages.en}` }
@@ -190,7 +177,7 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       start: at,
       end,
       text: text.slice(at, end),
-      location: comment.start !== undefined ? structure.locate(toNormalized(map, at)) : '',
+      location: comment.start !== undefined ? structure.locate(norm.normAt(at)) : '',
       message: {
         'zh-CN': `征求意见期限为 ${comment.days} 日，少于 ${comment.minDays} 日。${cRule.messages['zh-CN']}`,
         en: `The comment period is ${comment.days} days, shorter than ${comment.minDays}. ${cRule.messages.en}`,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalize, toOriginalSpan } from '../../lib/engine/normalize';
+import { normalize, normalizeInMode, toOriginalSpan } from '../../lib/engine/normalize';
 
 describe('normalize: text', () => {
   test.each([
@@ -137,5 +137,93 @@ describe('normalize: offsets', () => {
     expect(n.text.length).toBeGreaterThan(500000);
     // Generous bound: catches quadratic behaviour, not a tuned budget (CI machines vary).
     expect(ms).toBeLessThan(2000);
+  });
+});
+
+// normalizeTransient() keeps the map sparse (pieces of the original plus converted numerals) for
+// most texts and writes it per character for text that changes every few characters: both forms
+// must give normalize()'s text and map, and origAt/normAt must read them like the full array.
+describe('normalize: sparse and dense offset maps', () => {
+  const alphabet = [
+    '一', '二', '两', '三', '十', '百', '千', '万', '廿', '〇', '○', '零', '年', '月', '日', '个', '工作日', '至',
+    '分之', '百分之', '第', '元', '化', '次', '以上', '余', '统', '小时', '.', '0', '5', '９', '３', 'Ａ', 'ｚ',
+    ' ', '  ', '\t', '\u3000', '\u00a0', '\u2002', '\ufeff', '\u200b', '\r\n', '\r', '\n', ',', ';', ':', '(',
+    ')', '?', '!', '，', '：', '行', '政', 'a', '😀', '\ud800', '\udc00', '1,000', '17:00', '3万', '1.5万', '“',
+  ];
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const randomText = (pieces: number): string => {
+    let s = '';
+    for (let i = 0; i < pieces; i++) s += alphabet[rand(alphabet.length)];
+    return s;
+  };
+  /** the first i with toOrig[i] ≥ orig: what normAt() computes without the array */
+  const lowerBound = (toOrig: Int32Array, orig: number): number => {
+    let i = 0;
+    while (i < toOrig.length - 1 && (toOrig[i] as number) < orig) i++;
+    return i;
+  };
+
+  test('both modes give normalize() text and map, read back by origAt, normAt and toOriginalSpan', () => {
+    const wrong: string[] = [];
+    for (let trial = 0; trial < 400; trial++) {
+      const original = randomText(rand(60));
+      const full = normalize(original);
+      const map = full.toOrig;
+      if (map.length !== full.text.length + 1 || map[full.text.length] !== original.length) wrong.push(`${original}: map length or end`);
+      for (let i = 1; i < map.length; i++) if ((map[i] as number) < (map[i - 1] as number)) wrong.push(`${original}: map decreases at ${i}`);
+      for (const dense of [false, true]) {
+        const n = normalizeInMode(original, dense);
+        const at = `${JSON.stringify(original)} (${dense ? 'dense' : 'sparse'})`;
+        if (n.text !== full.text) wrong.push(`${at}: text ${JSON.stringify(n.text)}`);
+        // in order, then in random order (the lookups keep a cursor)
+        for (let i = 0; i <= n.text.length; i++) if (n.origAt(i) !== map[i]) wrong.push(`${at}: origAt(${i})`);
+        for (let k = 0; k < 20; k++) {
+          const i = rand(n.text.length + 1);
+          if (n.origAt(i) !== map[i]) wrong.push(`${at}: origAt(${i}) out of order`);
+        }
+        for (let o = 0; o <= original.length + 1; o++) if (n.normAt(o) !== lowerBound(map, o)) wrong.push(`${at}: normAt(${o})`);
+        for (let k = 0; k < 10; k++) {
+          const s = rand(n.text.length + 1);
+          const e = s + rand(n.text.length + 2 - s);
+          const a = toOriginalSpan(n, s, e, original);
+          const b = toOriginalSpan(full, s, e, original);
+          if (a.start !== b.start || a.end !== b.end) wrong.push(`${at}: span ${s}-${e}`);
+        }
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  test('long texts: both modes agree, whichever one the text calls for', () => {
+    const sparse = '第十二条 本办法自二〇二三年四月二十八日起施行,有效期五年。罚款3万元;两万元，五至十倍。\r\n'.repeat(1000);
+    const spaced = sparse.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, '$1 ');
+    for (const original of [sparse, spaced, sparse + spaced + sparse]) {
+      const full = normalize(original);
+      for (const dense of [false, true]) {
+        const n = normalizeInMode(original, dense);
+        expect(n.text).toBe(full.text);
+        let differ = 0;
+        for (let i = 0; i <= n.text.length; i++) if (n.origAt(i) !== full.toOrig[i]) differ++;
+        expect(differ).toBe(0);
+      }
+    }
+  });
+
+  test('a result does not depend on the texts normalized before', () => {
+    const fresh = normalize('三元').text;
+    normalize('三元化三元化');
+    expect(normalize('三元').text).toBe(fresh);
+    expect(fresh).toBe('3元');
+  });
+
+  test('normalize() returns its own map, not a buffer the next call reuses', () => {
+    const a = normalize('行 政 许 可 证 书'.repeat(50));
+    const copy = a.toOrig.slice();
+    normalize('其 他 文 本 '.repeat(80));
+    expect(a.toOrig).toEqual(copy);
   });
 });
