@@ -22,6 +22,9 @@ describe('comment period: windows of the document', () => {
     ['公示期：2020年7月17日至2020年7月24日。', 'too_short', 8],
     ['意见反馈时间为2024年1月2日—2024年2月1日。', 'ok', 31],
     ['征求意见时间：二〇二三年三月六日至二〇二三年四月五日。', 'ok', 31],
+    // the stated dates, not the count next to them, are the window the notice runs (2024-05-11,
+    // a Saturday, was a working day: 10 working days from May 6 end on May 16)
+    ['本次公开征求意见时间为10个工作日（2024年5月6日至5月17日）。', 'too_short', 12],
     // a misprinted end year is repaired from the start
     ['现将名单予以公示，公示时间为2024年9月27日至2023年10月10日。', 'too_short', 14],
     // deadlines counted from the signature date or the page time stamp

@@ -43,6 +43,11 @@ export interface CommentResult {
 }
 
 interface Window {
+  /**
+   * 3: introduced by a comment keyword (征求意见时间：…); 2: in a sentence about comments; a date
+   * range in such a sentence ranks 2.5, above a count of days or a deadline there: its dates are
+   * the window the notice actually runs (征求意见时间为10个工作日（5月6日至5月17日）); 1: no days.
+   */
   priority: number;
   s: number;
   e: number;
@@ -191,7 +196,7 @@ function rangeWindows(
     }
     if (priority === 0) {
       const [a, b] = sentenceBounds(t, r.start, r.end);
-      if (COMMENT_CONTEXT_RE.test(t.slice(a, b))) priority = 2;
+      if (COMMENT_CONTEXT_RE.test(t.slice(a, b))) priority = 2.5;
     }
     if (priority === 0) continue;
     const to = repairRangeEnd(from, r.to);
