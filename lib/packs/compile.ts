@@ -1,5 +1,5 @@
 import type { BuiltPack, ClauseRule, PackParameters, Rule } from './schema';
-import { hitGroupLeads, leadingRun, requiredStrings, secondChars, startChars } from './first-chars';
+import { endAnchored, hitGroupLeads, leadingRun, maxMatchLength, requiredStrings, secondChars, startChars, withGapLookaheads } from './first-chars';
 import { compileGuarded } from './regex-guard';
 
 /** Pack-wide defaults; 000 §16 and legal-basis §9 (5 years, 3 for 暂行/试行, 30 days). */
@@ -20,38 +20,63 @@ export interface GuardPattern {
 // A search for a long alternation (the ~80 subject nouns of @private-subject, behind lookbehinds)
 // costs the regex engine every alternative at every position. Where the characters a match can
 // start with are known, trying only those positions (and 0) with a sticky copy gives the same
-// answer for much less; short patterns are searched faster by the regex engine itself.
+// answer for much less; a pattern anchored at the end with a bounded length needs only the last
+// few of them, and a class test after a lazy gap spares the alternatives at most of its steps
+// (withGapLookaheads). Short patterns are searched faster by the regex engine itself.
 const FILTERED_MIN_LENGTH = 200;
 
 /** The longest pattern the regex guard accepts (MAX_LENGTH of regex-guard.ts; test/packs/compile-lists.test.ts checks they agree). */
 const GUARD_MAX_LENGTH = 2000;
 
-/** RegExp.test restricted to the positions where a match can start: position 0 and `starts`. */
+/**
+ * RegExp.test restricted to the positions where a match can start: position 0 and the positions
+ * holding one of `starts`; for a pattern whose matches end at the end of the text (…$) and are at
+ * most `window` code units long, only among the last `window` positions.
+ */
 class StartFilteredSearch implements GuardPattern {
   constructor(
+    /** the pattern as written */
+    readonly source: string,
     /** the pattern with the sticky flag */
     private readonly sticky: RegExp,
     /** bit set of the code units a match at a position > 0 starts with; null: none can */
     private readonly starts: Int32Array | null,
+    /** the longest match of a pattern anchored at the end, else Infinity */
+    private readonly window = Infinity,
   ) {}
-
-  get source(): string {
-    return this.sticky.source;
-  }
 
   test(s: string): boolean {
     const re = this.sticky;
-    re.lastIndex = 0;
-    if (re.test(s)) return true;
+    const n = s.length;
+    // a match that starts before n - window would be longer than any match can be
+    let p = this.window < n ? n - this.window : 0;
+    if (p === 0) {
+      re.lastIndex = 0;
+      if (re.test(s)) return true;
+      p = 1;
+    }
     const bits = this.starts;
     if (bits === null) return false;
     // no match starts at s.length: a match that consumes nothing has no start character
-    for (let p = 1, n = s.length; p < n; p++) {
+    for (; p < n; p++) {
       const c = s.charCodeAt(p);
       if (((bits[c >> 5]! >>> (c & 31)) & 1) === 0) continue;
       re.lastIndex = p;
       if (re.test(s)) return true;
     }
+    return false;
+  }
+}
+
+/** A guard list searched as several searches (see search() in compilePack): it matches where one of them does. */
+class AnyOfSearch implements GuardPattern {
+  constructor(
+    readonly source: string,
+    private readonly parts: readonly GuardPattern[],
+  ) {}
+
+  test(s: string): boolean {
+    for (const part of this.parts) if (part.test(s)) return true;
     return false;
   }
 }
@@ -206,6 +231,8 @@ function flattenByCode(byChar: Map<string, ByCharEntry[]>): { byCode: CodeEntry[
 const passedGuard = new Set<string>();
 /** startChars of the patterns of guard lists */
 const startCharsMemo = new Map<string, Set<string> | null>();
+/** maxMatchLength of the patterns of guard lists anchored at the end, else Infinity */
+const windowMemo = new Map<string, number>();
 /** requiredStrings of the patterns of guard lists */
 const requiredMemo = new Map<string, string[] | null>();
 /** requiredTable of guard lists (the tables are only read) */
@@ -341,28 +368,61 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
     }
     return guarded(list, flags);
   };
+  const bitsOf = (chars: Set<string>): Int32Array | null => {
+    let bits: Int32Array | null = null;
+    for (const ch of chars) {
+      bits ??= new Int32Array(2048);
+      const c = ch.charCodeAt(0);
+      bits[c >> 5] = bits[c >> 5]! | (1 << (c & 31));
+    }
+    return bits;
+  };
+  const windowOf = (src: string): number => {
+    let w = windowMemo.get(src);
+    if (w === undefined) windowMemo.set(src, (w = endAnchored(src) ? maxMatchLength(src) : Infinity));
+    return w;
+  };
+  /** a list searched as one regex from position 0 and its start characters (plain when short or they are unknown) */
+  const wholeSearch = (sources: string[], source: string): GuardPattern => {
+    const re = guardedList(sources, source, '');
+    const chars = source.length >= FILTERED_MIN_LENGTH ? startsOf(sources) : null;
+    return chars ? new StartFilteredSearch(source, fastSticky(sources, source), bitsOf(chars)) : re;
+  };
+  /** the list's sticky regex, with first-character lookaheads after its lazy gaps (withGapLookaheads) */
+  const fastSticky = (sources: string[], source: string): RegExp => {
+    // compiled as written first: the guard's verdict and errors concern the pack's own text
+    guardedList(sources, source, 'y');
+    return new RegExp(withGapLookaheads(source), 'y');
+  };
   const search = (sources: string[]): GuardPattern => {
     const source = sources.map((s) => `(?:${s})`).join('|');
     let g = searches.get(source);
     if (g) return g;
-    const re = guardedList(sources, source, '');
-    const chars = source.length >= FILTERED_MIN_LENGTH ? startsOf(sources) : null;
-    if (!chars) g = re;
+    guardedList(sources, source, '');
+    const long = source.length >= FILTERED_MIN_LENGTH;
+    const chars = long ? startsOf(sources) : null;
+    // Patterns anchored at the end with a bounded length (the subject nouns right before a
+    // match, …[^，。；]{0,4}$) can only match among the last few positions: each is searched
+    // alone, there. The others are searched together, as one regex.
+    const ending = long ? sources.filter((src) => windowOf(src) < Infinity && (startsOf([src])?.size ?? 0) > 0) : [];
+    if (ending.length === 0) g = long ? wholeSearch(sources, source) : guardedList(sources, source, '');
     else {
-      let bits: Int32Array | null = null;
-      for (const ch of chars) {
-        bits ??= new Int32Array(2048);
-        const c = ch.charCodeAt(0);
-        bits[c >> 5] = bits[c >> 5]! | (1 << (c & 31));
+      const rest = sources.filter((src) => !ending.includes(src));
+      const parts: GuardPattern[] = [];
+      if (rest.length) {
+        const restSource = rest.map((s) => `(?:${s})`).join('|');
+        parts.push(wholeSearch(rest, restSource));
       }
-      g = new StartFilteredSearch(guarded(source, 'y'), bits);
+      for (const src of ending) parts.push(new StartFilteredSearch(src, fastSticky([src], src), bitsOf(startsOf([src])!), windowOf(src)));
+      g = parts.length === 1 ? parts[0]! : new AnyOfSearch(source, parts);
     }
     const cost = chars && chars.size === 0 ? source.length / 8 : source.length;
-    if (source.length >= FILTERED_MIN_LENGTH) g = withRequiredStrings(g, source, sources);
+    if (long) g = withRequiredStrings(g, source, sources);
     searches.set(source, g);
     costs.set(g, cost);
     return g;
   };
+
   // one regex per list keeps each guard cheap and lets a guard set be shared
   const lists = new Map<string, GuardPattern | null>();
   const listOf = (ruleId: string, refs: string[]): GuardPattern | null => {

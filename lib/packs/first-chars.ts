@@ -60,6 +60,8 @@ interface Atom {
   repeated: boolean;
   /** the atom may match any number of times (+, *, {n,}) */
   unbounded: boolean;
+  /** the most times the atom may match (Infinity for +, *, {n,}) */
+  max: number;
   /** where the atom starts in its sequence, and where the next thing after it (and its quantifier) does */
   at: number;
   next: number;
@@ -96,7 +98,7 @@ function atoms(src: string, how: Analysis, leadOnly = false): Atom[] | 'dead' | 
     const q = QUANTIFIER.exec(src);
     const min = !q ? 1 : q[0][0] === '+' ? 1 : q[0][0] === '{' ? Number(q[1]) : 0;
     const max = !q ? 1 : q[0][0] === '?' ? 1 : q[0][0] === '{' ? (q[2] === undefined ? Number(q[1]) : q[2] === '' ? Infinity : Number(q[2])) : Infinity;
-    out.push({ src: src.slice(i, end), optional: min === 0, repeated: max > 1, unbounded: max === Infinity, at: i, next: end + (q ? q[0].length : 0) });
+    out.push({ src: src.slice(i, end), optional: min === 0, repeated: max > 1, unbounded: max === Infinity, max, at: i, next: end + (q ? q[0].length : 0) });
     if (leadOnly && min > 0) return out;
     i = end + (q ? q[0].length : 0);
   }
@@ -352,4 +354,94 @@ export function leadingRun(src: string): Set<string> | null {
     if (!lead || lead.some((s) => s.length > 0 && chars.has(s[0]!))) return null;
   }
   return chars;
+}
+
+/**
+ * The most code units a match of `src` can consume, or Infinity when that is unbounded (+, *,
+ * {n,}) or unknown (a backreference). Lookarounds and anchors consume nothing; an escape the
+ * analysis does not read (\u3000) counts its letters as characters: too many, never too few.
+ */
+export function maxMatchLength(src: string): number {
+  let max = 0;
+  for (const alt of alternatives(src)) {
+    const list = atoms(alt, WHOLE);
+    if (!list || list === 'dead') return Infinity;
+    let len = 0;
+    for (const atom of list) if (atom.max > 0) len += atomMaxLength(atom.src) * atom.max;
+    max = Math.max(max, len);
+  }
+  return max;
+}
+
+function atomMaxLength(atom: string): number {
+  if (atom.startsWith('(')) {
+    const inner = atom.slice(1, -1).replace(/^\?(?::|<[A-Za-z_][A-Za-z0-9_]*>)/, '');
+    return inner.startsWith('?') ? Infinity : maxMatchLength(inner);
+  }
+  // a backreference (\1, \k<name>) matches whatever its group did
+  return /^\\(?:[1-9]|k)/.test(atom) ? Infinity : 1;
+}
+
+/**
+ * Whether every match of `src` ends at the end of the text: each top-level alternative ends with
+ * an unescaped `$` (patterns are never multiline). With maxMatchLength, a search then only needs
+ * to try the last few positions of a text.
+ */
+export function endAnchored(src: string): boolean {
+  return alternatives(src).every((alt) => {
+    if (alt.startsWith('(?:') && closeOf(alt, 0) === alt.length) return endAnchored(alt.slice(3, -1));
+    if (!alt.endsWith('$')) return false;
+    let k = alt.length - 2;
+    while (k >= 0 && alt[k] === '\\') k--;
+    return (alt.length - 2 - k) % 2 === 0;
+  });
+}
+
+/** Branches an alternation needs before a first-character lookahead pays. */
+const LOOKAHEAD_MIN_BRANCHES = 20;
+
+/**
+ * `src` with a lookahead for its first characters placed after each lazy gap that a long
+ * alternation follows: …[^，。]{0,30}?(?:单位|个人|…) becomes …{0,30}?(?=[单个…])(?:单位|个人|…).
+ * At every step of the gap the regex engine would try each of the ~80 branches; one class test
+ * rules most steps out. The lookahead goes right after the gap, before any lookbehinds between
+ * it and the group, so the costly ones (?<![向报][^，]{1,10}) run only where the class passed:
+ * zero-width tests at one position commute, in lookbehinds too (matched backwards, each
+ * assertion is still tested at its own position). The group cannot match empty
+ * (firstChars is null then) and is not optional, so the lookahead changes no match.
+ */
+export function withGapLookaheads(src: string): string {
+  // a lazy bounded quantifier ({0,30}?), any lookbehinds, then a group
+  const GAP = /\{\d+(?:,\d*)?\}\?((?:\(\?<[!=](?:[^()\\]|\\.|\([^()]*\))*\))*)(?=\(\?:)/g;
+  let out = '';
+  let last = 0;
+  for (let m = GAP.exec(src); m; m = GAP.exec(src)) {
+    // the quantifier must not be escaped text (\{1}?) or inside a class
+    if (src[m.index - 1] === '\\' || !outsideClasses(src, m.index)) continue;
+    const groupAt = m.index + m[0].length;
+    const end = closeOf(src, groupAt);
+    // an optional group (…)? or (…){0,n} may match nothing where the lookahead would fail
+    if (/^(?:[?*]|\{0[,}])/.test(src.slice(end, end + 3))) continue;
+    const inner = src.slice(groupAt + 3, end - 1);
+    if (alternatives(inner).length < LOOKAHEAD_MIN_BRANCHES) continue;
+    const chars = firstChars(inner);
+    if (!chars || chars.size > MAX_SET || [...chars].some((c) => c.length !== 1)) continue;
+    const cls = [...chars].map((c) => (/[\]\\^-]/.test(c) ? `\\${c}` : c)).join('');
+    const at = m.index + m[0].length - m[1]!.length;
+    out += `${src.slice(last, at)}(?=[${cls}])`;
+    last = at;
+  }
+  return out + src.slice(last);
+}
+
+/** Whether position `at` of `src` is outside any bracket class. */
+function outsideClasses(src: string, at: number): boolean {
+  let inClass = false;
+  for (let j = 0; j < at; j++) {
+    const c = src[j];
+    if (c === '\\') j++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+  }
+  return !inClass;
 }
