@@ -1,28 +1,20 @@
 // The document checks look for some patterns only where they can count: 执行至 right before a
 // date, 前有效 right after one, a number of days after its anchor, a year range right after a
 // keyword. Check each narrowed search against the whole-text scan it replaces, over real text.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { NDAY_SEARCH, nDayMatches } from '../../lib/engine/checks/comment-period';
 import { untilMatches, validBeforeMatches } from '../../lib/engine/checks/validity';
 import { findDates, findYearRanges, firstYearRangeIn, lineEndWithin, lineStartWithin, type DateMention } from '../../lib/engine/dates';
 import { findTitle } from '../../lib/engine/document-type';
 import { normalize } from '../../lib/engine/normalize';
-import { loadBuiltinPacks } from '../../lib/packs/load';
+import { realTexts } from '../real-texts';
 
-const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
-const texts: string[] = [
+const texts = realTexts([
   '本办法自2020年1月1日起施行，有效期至2024年12月31日。本通知执行至2027年12月31日止，实施期截止到 2026年6月30日。',
   '本办法2025年12月31日前有效，2025年12月31日之前有效，2026年1月1日止有效，2026年1月1日以前有效。',
   '实施行至2024年1月1日，有效期为2019年至2023年，执行期为2024—2026年，有效期限：2024-2026年，有效期12025年至2026年。',
   '请于本公告发布之日起15日内提出，公示期为5个工作日，征求意见时间：自即日起30天，为期1.5个月，反馈时间为 20 日。',
-];
-if (existsSync(`${shared}seeds`)) for (const f of readdirSync(`${shared}seeds`)) texts.push(readFileSync(`${shared}seeds/${f}`, 'utf8'));
-if (existsSync(`${shared}corpus/dev`))
-  for (const f of readdirSync(`${shared}corpus/dev`))
-    for (const line of readFileSync(`${shared}corpus/dev/${f}`, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
-for (const p of loadBuiltinPacks().values()) for (const r of p.rules) texts.push(...r.examples.flag, ...r.examples.pass);
+]);
 const normalized = texts.map((t) => normalize(t).text);
 
 /** Start and text of each match of a plain global scan. */

@@ -2,27 +2,19 @@
 // only near its cue words: a cue that a match could lack, or hold elsewhere, would silently hide a
 // validity or comment-period statement. Check every cue against every match over real text, and
 // the cued searches against plain ones.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CUED_PATTERNS as COMMENT_PATTERNS } from '../../lib/engine/checks/comment-period';
 import { CUED_PATTERNS as VALIDITY_PATTERNS } from '../../lib/engine/checks/validity';
 import { normalize } from '../../lib/engine/normalize';
 import { cuePositions, CuedPattern, matchesNear, occurrences, sticky } from '../../lib/engine/search';
-import { loadBuiltinPacks } from '../../lib/packs/load';
+import { realTexts } from '../real-texts';
 
-const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
-const texts: string[] = [
+const texts = realTexts([
   '本办法自2020年1月1日起施行，有效期至2024年12月31日。',
   '本办法有效期5年，试行期为2年。本细则自发布之日起试行。',
   '本通知执行至2027年12月31日止，2025年12月31日前有效，自印发之日起3年内有效，长期有效。',
   '本公告截止到2026年6月30日。实施期限：二〇二四年至二〇二六年。现将有关情况公示如下。特此公示。',
-];
-if (existsSync(`${shared}seeds`)) for (const f of readdirSync(`${shared}seeds`)) texts.push(readFileSync(`${shared}seeds/${f}`, 'utf8'));
-if (existsSync(`${shared}corpus/dev`))
-  for (const f of readdirSync(`${shared}corpus/dev`))
-    for (const line of readFileSync(`${shared}corpus/dev/${f}`, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
-for (const p of loadBuiltinPacks().values()) for (const r of p.rules) texts.push(...r.examples.flag, ...r.examples.pass);
+]);
 const normalized = texts.map((t) => normalize(t).text);
 
 describe('cued searches of the document checks', () => {
