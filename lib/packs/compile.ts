@@ -386,26 +386,27 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
   const wholeSearch = (sources: string[], source: string): GuardPattern => {
     const re = guardedList(sources, source, '');
     const chars = source.length >= FILTERED_MIN_LENGTH ? startsOf(sources) : null;
-    return chars ? new StartFilteredSearch(source, fastSticky(sources, source), bitsOf(chars)) : re;
+    return chars ? new StartFilteredSearch(source, fastSticky(source), bitsOf(chars)) : re;
   };
-  /** the list's sticky regex, with first-character lookaheads after its lazy gaps (withGapLookaheads) */
-  const fastSticky = (sources: string[], source: string): RegExp => {
-    // compiled as written first: the guard's verdict and errors concern the pack's own text
-    guardedList(sources, source, 'y');
-    return new RegExp(withGapLookaheads(source), 'y');
-  };
+  /**
+   * The list's sticky regex, with first-character lookaheads after its lazy gaps
+   * (withGapLookaheads). Only for lists whose whole list search() already put through the guard:
+   * its patterns each passed, and a part of a list that compiles compiles too.
+   */
+  const fastSticky = (source: string): RegExp => new RegExp(withGapLookaheads(source), 'y');
   const search = (sources: string[]): GuardPattern => {
     const source = sources.map((s) => `(?:${s})`).join('|');
     let g = searches.get(source);
     if (g) return g;
-    guardedList(sources, source, '');
+    // the whole list goes through the guard (and fails with its message) whatever searches it
+    const re = guardedList(sources, source, '');
     const long = source.length >= FILTERED_MIN_LENGTH;
     const chars = long ? startsOf(sources) : null;
     // Patterns anchored at the end with a bounded length (the subject nouns right before a
     // match, …[^，。；]{0,4}$) can only match among the last few positions: each is searched
     // alone, there. The others are searched together, as one regex.
     const ending = long ? sources.filter((src) => windowOf(src) < Infinity && (startsOf([src])?.size ?? 0) > 0) : [];
-    if (ending.length === 0) g = long ? wholeSearch(sources, source) : guardedList(sources, source, '');
+    if (ending.length === 0) g = long ? wholeSearch(sources, source) : re;
     else {
       const rest = sources.filter((src) => !ending.includes(src));
       const parts: GuardPattern[] = [];
@@ -413,7 +414,7 @@ export function compilePack(chain: BuiltPack[]): CompiledPack {
         const restSource = rest.map((s) => `(?:${s})`).join('|');
         parts.push(wholeSearch(rest, restSource));
       }
-      for (const src of ending) parts.push(new StartFilteredSearch(src, fastSticky([src], src), bitsOf(startsOf([src])!), windowOf(src)));
+      for (const src of ending) parts.push(new StartFilteredSearch(src, fastSticky(src), bitsOf(startsOf([src])!), windowOf(src)));
       g = parts.length === 1 ? parts[0]! : new AnyOfSearch(source, parts);
     }
     const cost = chars && chars.size === 0 ? source.length / 8 : source.length;
