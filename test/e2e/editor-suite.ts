@@ -91,29 +91,48 @@ async function compose(page: Page, steps: string[], commit: string): Promise<voi
 
 /** Put the caret two characters into `text` in the editor, the way a page script would. */
 async function caretInto(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
+  // Focus first and let the editor settle: Slate (wangEditor) restores its own saved selection a
+  // moment after focus, which would move a caret placed in the same task back to the start.
+  await page.evaluate(() => {
     const api = (window as unknown as { __page: { roots(): Node[] } }).__page;
-    for (const root of api.roots()) {
-      const doc = root.ownerDocument!;
-      const ta = (root as Element).querySelector?.('textarea');
-      if (ta) {
-        ta.focus();
-        const at = ta.value.indexOf(needle) + 2;
-        ta.setSelectionRange(at, at);
-        return;
+    const root = api.roots()[0] as HTMLElement;
+    const ta = root.querySelector?.('textarea');
+    root.ownerDocument!.defaultView!.focus();
+    (ta ?? root).focus();
+  });
+  // Place the caret, then confirm it is still there a little later (retry if the editor moved it).
+  await waitFor(async () => {
+    const placed = await page.evaluate((needle) => {
+      const api = (window as unknown as { __page: { roots(): Node[] } }).__page;
+      for (const root of api.roots()) {
+        const doc = root.ownerDocument!;
+        const ta = (root as Element).querySelector?.('textarea');
+        if (ta) {
+          const at = ta.value.indexOf(needle) + 2;
+          ta.setSelectionRange(at, at);
+          return true;
+        }
+        const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const at = n.data.indexOf(needle.slice(0, 4));
+          if (at < 0) continue;
+          doc.getSelection()!.collapse(n, at + 2);
+          return true;
+        }
       }
-      const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-        const at = n.data.indexOf(needle.slice(0, 4));
-        if (at < 0) continue;
-        doc.defaultView!.focus();
-        (root as HTMLElement).focus();
-        doc.getSelection()!.collapse(n, at + 2);
-        return;
-      }
-    }
-    throw new Error(`no text node holds ${needle}`);
-  }, text);
+      return false;
+    }, text);
+    if (!placed) throw new Error(`no text node holds ${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+    return page.evaluate((needle) => {
+      const api = (window as unknown as { __page: { roots(): Node[] } }).__page;
+      const root = api.roots()[0] as Element;
+      const ta = root.querySelector?.('textarea');
+      if (ta) return ta.selectionStart === ta.value.indexOf(needle) + 2;
+      const sel = root.ownerDocument!.getSelection()!;
+      return sel.isCollapsed && !!sel.anchorNode?.textContent?.includes(needle.slice(0, 4));
+    }, text);
+  }, 'caret placed in the finding');
 }
 
 /** Define the suite of one spec file: a family and its pages. */
