@@ -20,12 +20,23 @@ paragraphs.forEach((p, i) => {
   mixed.push(p);
   if (i % 8 === 0) mixed.push(flags[i % flags.length]!);
 });
-const corpus = mixed.join('\n');
-const textOf = (n: number) => {
-  let s = '';
-  while (s.length < n) s += corpus;
-  return s.slice(0, n);
+// A draft reaches check() as one flat string: the editor's text is one join of its paragraphs
+// (lib/editors/text-model.ts), a file is decoded in one piece. So is the bench text: the
+// paragraphs, repeated, joined once. (A slice of a longer concatenation would be a sliced string,
+// each charCodeAt of which goes through its parent: slower to read than any draft fashen sees.)
+const textOf = (n: number): string => {
+  const parts: string[] = [];
+  let length = -1; // n parts take n - 1 line breaks
+  for (let i = 0; length < n; i++) {
+    const p = mixed[i % mixed.length]!;
+    parts.push(p);
+    length += p.length + 1;
+  }
+  const last = parts.pop()!;
+  parts.push(last.slice(0, last.length - (length - n)));
+  return parts.join('\n');
 };
+for (const n of [10_000, 100_000]) if (textOf(n).length !== n) throw new Error(`bench text of ${n} characters has ${textOf(n).length}`);
 
 const time = (fn: () => void, runs: number): { median: number; min: number } => {
   const t: number[] = [];
