@@ -115,10 +115,11 @@ console.log(`reference: one regex of 32 trigger words over 1M chars: median ${re
 
 const at100k = rows.find((r) => r.size === 100_000)!;
 const at1m = rows.find((r) => r.size === 1_000_000)!;
-const growth = at1m.median / at100k.median;
+// the fastest runs: the intrinsic cost, least disturbed by the other tenants of a shared VM
+const growth = at1m.min / at100k.min;
 const budgetOk = at100k.median <= 5;
 const linearOk = growth <= 14; // 10× the text: allow GC noise, refuse super-linear behaviour
-console.log(`budget 100k ≤ 5 ms: ${budgetOk ? 'PASS' : 'FAIL'} (${at100k.median.toFixed(2)} ms); 1M/100k growth ×${growth.toFixed(1)}: ${linearOk ? 'PASS' : 'FAIL'}`);
+console.log(`budget 100k ≤ 5 ms: ${budgetOk ? 'PASS' : 'FAIL'} (${at100k.median.toFixed(2)} ms); 1M/100k growth (fastest runs) ×${growth.toFixed(1)}: ${linearOk ? 'PASS' : 'FAIL'}`);
 // the same figure at the machine speed the budget was set at: scaled by the reference measured alongside
 console.log(`100k at the issue's reference speed: ${((at100k.median * ISSUE_REFERENCE_MS) / ref.median).toFixed(2)} ms (check/reference ${(at100k.median / ref.median).toFixed(3)}; budget ${(5 / ISSUE_REFERENCE_MS).toFixed(3)})`);
 process.exitCode = budgetOk && linearOk ? 0 : 1;
