@@ -66,6 +66,28 @@ function clauseFinding(rule: ClauseRule, text: string, start: number, end: numbe
   };
 }
 
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Sort the findings by position and keep one finding per span and category: two rules of one
+ * category that mark the same words (应当向原发证部门申请变更…许可 is both an approval and a permit
+ * duty; an item's 不得 is both a listed duty and a prohibition) would give the reviewer two
+ * underlines and two cards saying the same thing. The most severe stays, then the first rule id.
+ */
+function sortAndMerge(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    let same = -1;
+    for (let k = out.length - 1; k >= 0 && out[k]!.start === f.start && out[k]!.end === f.end; k--) {
+      if (out[k]!.category === f.category) same = k;
+    }
+    if (same < 0) out.push(f);
+    else if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[out[same]!.severity]) out[same] = f;
+  }
+  return out;
+}
+
 function documentRule(pack: CompiledPack, check: Rule['check']): Rule | undefined {
   return pack.rules.find((r) => r.check === check);
 }
@@ -116,12 +138,11 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
 
   const { params } = pack;
   if (opts.documentChecks === false) {
-    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
     return {
       title: opts.title ?? null,
       documentType: 'unknown',
       provisional: false,
-      findings,
+      findings: sortAndMerge(findings),
       validity: { status: 'missing', years: null, limitYears: params.validityMaxYears },
       commentPeriod: { status: 'missing', days: null, minDays: params.commentMinDays },
       packs: pack.packs,
@@ -186,13 +207,11 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
       ...(cRule.suggestion ? { suggestion: cRule.suggestion } : {}),
     });
   }
-  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-
   return {
     title: doc.title,
     documentType: doc.documentType,
     provisional: doc.provisional,
-    findings,
+    findings: sortAndMerge(findings),
     validity: {
       status: validity.status,
       years: validity.years,
