@@ -129,10 +129,10 @@ const FORM1_RE = new RegExp(
   `(?<![0-9０-９])(?:(${YEAR})${SP}年${SP})?(${MONTH})${SP}月${SP}(?:(${DAY})${SP}[日号]|(底|末))`,
   'y',
 );
-const FORM2_RE = new RegExp(
-  `(?<![0-9.\\-/])([12][0-9]{3})([.\\-/])([0-9]{1,2})\\2([0-9]{1,2})(?![0-9])(?:(?:[ T]|${SP})([0-2]?[0-9]:[0-5][0-9]))?`,
-  'y',
-);
+const FORM2_BODY = `([12][0-9]{3})([.\\-/])([0-9]{1,2})\\2([0-9]{1,2})(?![0-9])(?:(?:[ T]|${SP})([0-2]?[0-9]:[0-5][0-9]))?`;
+const FORM2_RE = new RegExp(`(?<![0-9.\\-/])${FORM2_BODY}`, 'y');
+// The second date of 2022.7.13-2022.7.17, right after a numeric date and its hyphen.
+const FORM2_AFTER_RANGE_HYPHEN_RE = new RegExp(FORM2_BODY, 'y');
 const FORM2_ANCHOR_RE = /[12][0-9]{3}[.\-/][0-9]/g;
 const FORM3_RE = new RegExp(`(?<![0-9０-９])(${YEAR})${SP}年${SP}年?(底|末)`, 'y');
 const FORM3_ANCHOR_RE = sticky(/年年?[底末]/);
@@ -178,7 +178,12 @@ function rawMatches(text: string): RawMatch[] {
   let a: RegExpExecArray | null;
   while ((a = FORM2_ANCHOR_RE.exec(text)) !== null) {
     FORM2_RE.lastIndex = a.index;
-    const m = FORM2_RE.exec(text);
+    let m = FORM2_RE.exec(text);
+    const prev = raw[raw.length - 1];
+    if (!m && prev && prev.form === 2 && prev.end === a.index - 1 && text[a.index - 1] === '-') {
+      FORM2_AFTER_RANGE_HYPHEN_RE.lastIndex = a.index;
+      m = FORM2_AFTER_RANGE_HYPHEN_RE.exec(text);
+    }
     if (m) raw.push({ start: a.index, end: a.index + m[0].length, form: 2, m });
     FORM2_ANCHOR_RE.lastIndex = a.index + 1;
   }

@@ -39,6 +39,14 @@ describe('comment period: windows of the document', () => {
     ['意见反馈截止时间：2024年3月31日。\n某局\n2024年3月1日', 'ok', 31],
     ['征求意见时间为即日起至2024年3月20日。\n某局\n2024年3月1日', 'too_short', 20],
     ['请于2024年3月31日将意见反馈至邮箱。\n某局\n2024年3月1日', 'ok', 31],
+    // a 公示 stated as news, with the invitation to send comments in the same sentence
+    ['某规划局对某地块规划方案进行公示，公示时间为2011年6月29日-2011年7月1日，有意见可反馈至规划局网站。', 'too_short', 3],
+    // dotted dates joined by a hyphen
+    ['特此公示！\n公示时间：2022.7.13-2022.7.17\n如有异议，请与学校联系。', 'too_short', 5],
+    // a duty phrased with 应当 is still the notice's deadline when the notice is dated
+    ['各有关单位应当于2024年3月31日前将修改意见反馈我局。\n某局\n2024年3月1日', 'ok', 31],
+    // a range without any year, in brackets after the count it spells out
+    ['现对拟表彰的优秀毕业生名单予以公示。公示期为5个工作日（3月9日—13日）。', 'too_short', 5],
     // N days
     ['请在本公告发布之日起16日内将相关意见建议书面反馈至邮箱。', 'too_short', 16],
     ['请自本通知发布之日起30日内反馈意见。', 'ok', 30],
@@ -95,6 +103,15 @@ describe('comment period: missing (rules, procedures, mentions without a period)
     '区住房保障部门将复审符合条件的申请家庭情况进行公示，公示时间为20日。',
     '市场主体应当将承诺书通过国家企业信用信息公示系统公示，公示期为20日。',
     '利害关系人可以自公告之日起15日内提出异议。',
+    // 申请 is not a request to the reader (请)
+    '申请人有异议的，可以自收到通知之日起十五日内向财政部门申请复议。',
+    '利害关系人对申请人的主张有异议的，应在收到通知之日起十五日内书面提出。',
+    // recurring dates and undated duties are rules
+    '纳入计划管理的用水户应当于每年十二月三十一日前向主管部门提交下一年度用水计划建议。',
+    '市人民政府应当于每年十月底前向常务委员会提出下一年度的立法计划建议。',
+    '承办单位应当于2024年8月31日前，向代表工作机构报送代表建议、批评和意见办理工作情况的报告。',
+    // dates in a 公示 notice that belong to what is shown, not to the notice's window
+    '现将2023年1月1日至2023年12月31日期间获得资助的项目予以公示。',
     '执法检查组可以采取听取汇报、召开座谈会、公开征求意见等方式，了解法律实施的情况。',
     '本市制定与市场主体密切相关的行政规范性文件，应当通过报纸、网络等向社会公开征求意见。',
     '本办法自公布之日起30日后施行。',

@@ -73,6 +73,9 @@ describe('ranges and issue dates', () => {
     ['从2023年1月1日开始，至2023年1月31日结束', 1],
     ['自2018年10月23日0时起至2018年11月12日24时止', 1],
     ['2023年3月6日，2023年4月5日', 0],
+    // numeric dates joined by a hyphen: the second date follows the first one's hyphen
+    ['公示时间：2022.7.13-2022.7.17', 1],
+    ['2022-07-13-2022-07-17', 1],
   ])('%j has %d range(s)', (text, n) => {
     expect(findDateRanges(text)).toHaveLength(n);
   });
@@ -83,6 +86,12 @@ describe('ranges and issue dates', () => {
     ['2016-2020年', [2016, 2020]],
   ])('year range %j', (text, [from, to]) => {
     expect(findYearRanges(text)[0]).toMatchObject({ fromYear: from, toYear: to });
+  });
+
+  test('a hyphen before a numeric date only joins it to a date right before', () => {
+    expect(findDates('公示时间：2022.7.13-2022.7.17').map((d) => [d.month, d.day])).toEqual([[7, 13], [7, 17]]);
+    expect(findDates('联系电话0531-2022.7.1')).toEqual([]);
+    expect(findDates('编号A-2022.7.1')).toEqual([]);
   });
 
   test('issue dates are date lines, labelled fields and time stamps, not dates inside sentences', () => {

@@ -80,7 +80,9 @@ function sentenceBounds(t: string, s: number, e: number): [number, number] {
 }
 
 // A sentence about public comment (bare 意见 also names a genre: 实施意见, 指导意见).
-const COMMENT_CONTEXT_RE = /征求|征集|意见建议|意见和建议|提出意见|提交意见|报送意见|反馈意见|修改意见|意见反馈/u;
+// 如有异议 / 有意见可反馈至…: the invitation of a 公示 or a notice.
+const COMMENT_CONTEXT_RE =
+  /征求|征集|意见建议|意见和建议|提出意见|提交意见|报送意见|反馈意见|修改意见|意见反馈|如有(?:意见|异议)|有(?:意见|异议)[^，。；\n]{0,4}(?:反馈|反映|提出)/u;
 // Deadlines: the reader is asked to send comments (or objections) by a date.
 // 实施意见 / 指导意见 … name documents, not comments.
 const COMMENTS = '(?<!实施|指导|若干|工作|审查|审核|处理|鉴定|评估|整改|贯彻|落实)(?:意见|建议)';
@@ -99,6 +101,7 @@ function isPublicityNotice(t: string): boolean {
 
 const RANGE_KEYWORD_BEFORE_RE =
   /(?:征求意见|意见征集|征集|公示|反馈|意见|建议|异议)[^，。；\n]{0,8}?(?:时间|期限|日期|期|时限)[^，。；\n]{0,6}$/u;
+const COUNT_THEN_RANGE_RE = /(?:公示|异议)[^，。；\n]{0,8}?(?:时间|期限|期|时限)[^，。；\n]{0,3}?\d+[ ]?(?:个)?(?:工作日|自然日|日|天)[ ]?[（(]$/u;
 const HEADING_KEYWORD_RE = /(?:征求意见|意见征集|征集|公示|反馈|异议)[^\n]{0,8}?(?:时间|期限|日期|期|时限)[：]?[ ]?$/u;
 const NDAY_RE = /(\d+(?:\.\d+)?)[ ]?(个工作日|工作日|个自然日|自然日|个月|日|天|周|个星期)/g;
 const NDAY_ANCHOR_RE =
@@ -123,7 +126,10 @@ export function nDayMatches(t: string): RegExpExecArray[] {
 /** The n-day search and the anchor a number needs before it, for the test of the cues. */
 export const NDAY_SEARCH = { re: NDAY_RE, anchor: NDAY_ANCHOR_RE, cues: NDAY_CUES, from: 1, to: 22 } as const;
 // The notice's own voice: 请在本公告发布之日起16日内 (a law's 自公告之日起15日内提出异议 is a rule).
-const OWN_VOICE_RE = /本[^，。；\n]{0,10}?(?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|下发)之日起|请|欢迎|敬请|如有/u;
+// 请 as a request, not inside 申请/提请/邀请 (申请人有异议的，可以自收到通知之日起15日内…).
+const REQUEST = '(?<![申提邀聘报呈恳])请(?!求)';
+const REQUEST_RE = new RegExp(REQUEST, 'u');
+const OWN_VOICE_RE = new RegExp(`本[^，。；\\n]{0,10}?(?:发布|公布|公告|印发|发出|刊登|公示|发文|挂网|下发)之日起|${REQUEST}|欢迎|敬请|如有`, 'u');
 // 不少于30日 / 一般不少于7个工作日: a rule fixing a minimum, not this document's window.
 const RULE_WORDS_RE = /不少于|不得少于|不低于|至少|不应少于|不短于|不超过|不得超过|不多于|一般|原则上|最少|最长|最短/u;
 const RULE_MODAL_RE = /应当|必须|应予/u;
@@ -134,6 +140,8 @@ const DEADLINE_BEFORE_RE = /(?:(?:截止|截至)(?:日期|时间)?(?:为|是|：
 // 请于DATE将意见反馈至… (no 前): the date is when the comments must arrive.
 const DEADLINE_LEAD_RE = /(?:请于|请在|于)[ ]?$/u;
 const DEADLINE_SEND_RE = /^[^。；\n]{0,24}?(?:反馈|发送|报送|提交|提出|寄送|邮寄|发至|送至|传真|发到)/u;
+// 每年12月31日前 / 当年10月底前: a date that comes back every year.
+const RECURRING_BEFORE_RE = /(?:每年|每季度|每月|当年|次年|上年)[ ]?(?:度)?[ ]?$/u;
 // A period written inside an article (第N条…) is a rule of the text, not a notice's own window.
 const ARTICLE_START_RE = /^[ ]?第\d+条/u;
 const ISSUED_AFTER_RE = /^[ ]?(?:印发|发布|公布|公告|发出|挂网)/u;
@@ -173,14 +181,18 @@ function repairRangeEnd(from: YMD, to: DateMention): YMD {
 
 function rangeWindows(
   t: string,
+  dates: readonly DateMention[],
   ranges: readonly DateRange[],
   counting: CommentParams['counting'],
   publicityNotice: () => boolean,
 ): Window[] {
   const out: Window[] = [];
+  // 公示期为5个工作日（3月9日—13日）: a range without any year in the text still has a length;
+  // the year of a later date (the signature) or a common year stands in for it.
+  let fallbackYear: number | undefined;
+  const yearFor = (): number => (fallbackYear ??= dates.find((d) => d.year !== null && !d.yearCarried)?.year ?? 2001);
   for (const r of ranges) {
-    const from = toYMD(r.from);
-    if (!from) continue;
+    const from = toYMD(r.from) ?? { year: yearFor(), month: r.from.month, day: r.from.day };
     const lineStart = lineStartWithin(t, r.start, 40);
     const clauseBefore = t.slice(Math.max(lineStart, r.start - 24), r.start);
     let priority = 0;
@@ -197,6 +209,8 @@ function rangeWindows(
     if (priority === 0) {
       const [a, b] = sentenceBounds(t, r.start, r.end);
       if (COMMENT_CONTEXT_RE.test(t.slice(a, b))) priority = 2.5;
+      // 公示期为5个工作日（3月9日—13日） in a 公示 notice: the dates the stated count runs
+      else if (COUNT_THEN_RANGE_RE.test(clauseBefore) && publicityNotice()) priority = 2.5;
     }
     if (priority === 0) continue;
     const to = repairRangeEnd(from, r.to);
@@ -275,7 +289,7 @@ function nDayWindows(
     if (/^[ ]?(?:以上|后)/u.test(after)) continue;
     const [a, b] = sentenceBounds(t, numStart, end);
     const sentence = t.slice(a, b);
-    if (RULE_MODAL_RE.test(sentence) && !/请/u.test(sentence)) continue;
+    if (RULE_MODAL_RE.test(sentence) && !REQUEST_RE.test(sentence)) continue;
     const paraStart = lineStartWithin(t, numStart, 2000);
     if ((paraStart === 0 || t.charCodeAt(paraStart - 1) === 0x0a) && ARTICLE_START_RE.test(t.slice(paraStart, paraStart + 12))) continue;
     if (anchor[1] !== undefined) {
@@ -336,6 +350,8 @@ function deadlineWindows(
   const out: Window[] = [];
   for (const d of dates) {
     if (inRange.has(d) || issueSet.has(d)) continue;
+    // 每年12月31日前: a date that comes back every year is a rule's, never a notice's window
+    if (RECURRING_BEFORE_RE.test(t.slice(Math.max(0, d.start - 4), d.start))) continue;
     const after = DEADLINE_AFTER_RE.exec(t.slice(d.end, d.end + 24));
     const lookBack = t.slice(Math.max(0, d.start - 10), d.start);
     const before =
@@ -350,6 +366,9 @@ function deadlineWindows(
     const s = lead ? d.start - lead[0].length : d.start;
     const startMention = pickStart(starts, d.start, d);
     if (!startMention) {
+      // 承办单位应当于8月31日前报送意见: with no date the notice went out, a duty addressed to
+      // someone (应当, no 请) is a rule, not this document's deadline
+      if (RULE_MODAL_RE.test(sentence) && !REQUEST_RE.test(sentence)) continue;
       out.push({ priority: 1, s, e, days: null });
       continue;
     }
@@ -378,7 +397,7 @@ export function checkCommentPeriod(original: string, norm: Normalized, params: C
   let publicity: boolean | undefined;
   const publicityNotice = (): boolean => (publicity ??= isPublicityNotice(t));
   const windows = [
-    ...rangeWindows(t, ranges, params.counting, publicityNotice),
+    ...rangeWindows(t, dates, ranges, params.counting, publicityNotice),
     ...nDayWindows(t, dates, ranges, issue, params.counting, publicityNotice),
     ...deadlineWindows(t, dates, ranges, issue, params.counting),
   ];

@@ -25,12 +25,14 @@ import { CuedPattern, matchesNear, sticky } from '../search';
 export type Subject = 'doc' | 'other' | 'none';
 
 const DOC_GENRE =
-  '(?:实施细则|实施办法|实施意见|实施方案|管理办法|若干措施|若干意见|若干规定|补充规定|补充通知|办法|规定|细则|意见|方案|通知|通告|公告|决定|文件|措施|规则|条例|政策|规划|计划|指引|指南|标准|制度|纲要|目录|清单|导则|要点|批复)';
+  '(?:实施细则|实施办法|实施意见|实施方案|管理办法|若干措施|若干意见|若干规定|补充规定|补充通知|办法|规定|细则|意见|方案|通知|通告|公告|决定|文件|措施|规则|规程|规范|准则|条例|政策|规划|计划|指引|指南|标准|制度|纲要|目录|清单|导则|要点|批复)';
 // 本市/本区/本局… are places and organs, not the document.
 const SELF_REF = '(?:本(?![市区县省镇乡局委厅院部司处科所人机单行地级])|上述|以上|前述|该|此|这些?)';
 const DOC_REF_END_RE = new RegExp(`${SELF_REF}[^，。；：\\n]{0,16}?${DOC_GENRE}》?$`, 'u');
 const DOC_REF_START_RE = new RegExp(`^${SELF_REF}[^，。；：\\n]{0,16}?${DOC_GENRE}`, 'u');
-const QUOTED_ONLY_RE = /^(?:本|原)?《[^》]{1,60}》(?:（[^）]{1,30}）)?$/u;
+const QUOTED_ONLY_RE = /^(?:本|原)?《([^》]{1,60})》(?:（[^）]{1,30}）)?$/u;
+// 《药品生产许可证》有效期为5年: a quoted licence, certificate or card, not a document.
+const CERTIFICATE_NAME_RE = /(?:证|证书|证明|执照|牌照|批件|批文|文号|卡|合同|协议)$/u;
 const BARE_GENRE_RE = new RegExp(`^${DOC_GENRE}$`, 'u');
 const NUMBERING_RE = /^(?:[ ]|第\d+条|[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)+/u;
 const TRAILING_FILLER_RE = /(?:的|之|其|所|继续|延续|暂|均|仍|将|统一|一律|整体|[ ])+$/u;
@@ -47,7 +49,9 @@ export function classifySubject(prefix: string): Subject {
   let p = prefix.replace(NUMBERING_RE, '');
   p = p.replace(TRAILING_FILLER_RE, '').replace(PARENTHETICAL_END_RE, '');
   if (p === '') return 'none';
-  if (DOC_REF_END_RE.test(p) || QUOTED_ONLY_RE.test(p) || BARE_GENRE_RE.test(p)) return 'doc';
+  const quoted = QUOTED_ONLY_RE.exec(p);
+  if (quoted) return CERTIFICATE_NAME_RE.test(quoted[1] as string) ? 'other' : 'doc';
+  if (DOC_REF_END_RE.test(p) || BARE_GENRE_RE.test(p)) return 'doc';
   return 'other';
 }
 
