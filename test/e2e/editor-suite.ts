@@ -89,49 +89,45 @@ async function compose(page: Page, steps: string[], commit: string): Promise<voi
   await cdp.detach();
 }
 
-/** Put the caret two characters into `text` in the editor, the way a page script would. */
+/**
+ * Put the caret two characters into `text` in the editor (the page's one editing root), the way a
+ * page script would: `place` sets it, otherwise only whether it is there is answered.
+ */
+function caretAt(args: { needle: string; place: boolean }): boolean {
+  const { needle, place } = args;
+  const root = (window as unknown as { __page: { roots(): Node[] } }).__page.roots()[0] as HTMLElement;
+  const doc = root.ownerDocument;
+  const ta = root.querySelector('textarea');
+  if (ta) {
+    const at = ta.value.indexOf(needle) + 2;
+    if (place) ta.setSelectionRange(at, at);
+    return ta.selectionStart === at && ta.selectionEnd === at;
+  }
+  const sel = doc.getSelection()!;
+  if (!place) return sel.isCollapsed && !!sel.anchorNode?.textContent?.includes(needle.slice(0, 4));
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    const at = n.data.indexOf(needle.slice(0, 4));
+    if (at < 0) continue;
+    sel.collapse(n, at + 2);
+    return true;
+  }
+  throw new Error(`no text node holds ${needle}`);
+}
+
 async function caretInto(page: Page, text: string): Promise<void> {
   // Focus first and let the editor settle: Slate (wangEditor) restores its own saved selection a
   // moment after focus, which would move a caret placed in the same task back to the start.
   await page.evaluate(() => {
-    const api = (window as unknown as { __page: { roots(): Node[] } }).__page;
-    const root = api.roots()[0] as HTMLElement;
-    const ta = root.querySelector?.('textarea');
-    root.ownerDocument!.defaultView!.focus();
-    (ta ?? root).focus();
+    const root = (window as unknown as { __page: { roots(): Node[] } }).__page.roots()[0] as HTMLElement;
+    root.ownerDocument.defaultView!.focus();
+    (root.querySelector('textarea') ?? root).focus();
   });
-  // Place the caret, then confirm it is still there a little later (retry if the editor moved it).
+  // Place the caret, then confirm it is still there a little later (again if the editor moved it).
   await waitFor(async () => {
-    const placed = await page.evaluate((needle) => {
-      const api = (window as unknown as { __page: { roots(): Node[] } }).__page;
-      for (const root of api.roots()) {
-        const doc = root.ownerDocument!;
-        const ta = (root as Element).querySelector?.('textarea');
-        if (ta) {
-          const at = ta.value.indexOf(needle) + 2;
-          ta.setSelectionRange(at, at);
-          return true;
-        }
-        const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-          const at = n.data.indexOf(needle.slice(0, 4));
-          if (at < 0) continue;
-          doc.getSelection()!.collapse(n, at + 2);
-          return true;
-        }
-      }
-      return false;
-    }, text);
-    if (!placed) throw new Error(`no text node holds ${text}`);
+    await page.evaluate(caretAt, { needle: text, place: true });
     await new Promise((r) => setTimeout(r, 100));
-    return page.evaluate((needle) => {
-      const api = (window as unknown as { __page: { roots(): Node[] } }).__page;
-      const root = api.roots()[0] as Element;
-      const ta = root.querySelector?.('textarea');
-      if (ta) return ta.selectionStart === ta.value.indexOf(needle) + 2;
-      const sel = root.ownerDocument!.getSelection()!;
-      return sel.isCollapsed && !!sel.anchorNode?.textContent?.includes(needle.slice(0, 4));
-    }, text);
+    return page.evaluate(caretAt, { needle: text, place: false });
   }, 'caret placed in the finding');
 }
 
