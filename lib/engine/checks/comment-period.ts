@@ -133,6 +133,8 @@ const OWN_VOICE_RE = new RegExp(`本[^，。；\\n]{0,10}?(?:发布|公布|公�
 // 不少于30日 / 一般不少于7个工作日: a rule fixing a minimum, not this document's window.
 const RULE_WORDS_RE = /不少于|不得少于|不低于|至少|不应少于|不短于|不超过|不得超过|不多于|一般|原则上|最少|最长|最短/u;
 const RULE_MODAL_RE = /应当|必须|应予/u;
+/** A duty addressed to someone (应当/必须) that the notice does not ask of its reader (no 请): a rule. */
+const isDutySentence = (sentence: string): boolean => RULE_MODAL_RE.test(sentence) && !REQUEST_RE.test(sentence);
 const DEADLINE_AFTER_RE =
   /^[ ]?(?:[（]?(?:星期|周)[一二三四五六日天][）]?)?[ ]?(?:\d{1,2}[:：]\d{2}|\d{1,2}[ ]?[时点](?:\d{1,2}分)?|下班|中午|上午|下午|晚上?|工作时间结束)?[ ]?(?:前|之前|以前|止|为止)/u;
 // 截止时间为DATE / 即日起至DATE / 发布之日起至DATE
@@ -289,7 +291,7 @@ function nDayWindows(
     if (/^[ ]?(?:以上|后)/u.test(after)) continue;
     const [a, b] = sentenceBounds(t, numStart, end);
     const sentence = t.slice(a, b);
-    if (RULE_MODAL_RE.test(sentence) && !REQUEST_RE.test(sentence)) continue;
+    if (isDutySentence(sentence)) continue;
     const paraStart = lineStartWithin(t, numStart, 2000);
     if ((paraStart === 0 || t.charCodeAt(paraStart - 1) === 0x0a) && ARTICLE_START_RE.test(t.slice(paraStart, paraStart + 12))) continue;
     if (anchor[1] !== undefined) {
@@ -368,7 +370,7 @@ function deadlineWindows(
     if (!startMention) {
       // 承办单位应当于8月31日前报送意见: with no date the notice went out, a duty addressed to
       // someone (应当, no 请) is a rule, not this document's deadline
-      if (RULE_MODAL_RE.test(sentence) && !REQUEST_RE.test(sentence)) continue;
+      if (isDutySentence(sentence)) continue;
       out.push({ priority: 1, s, e, days: null });
       continue;
     }
