@@ -26,7 +26,7 @@ paragraphs.forEach((p, i) => {
 // each charCodeAt of which goes through its parent: slower to read than any draft fashen sees.)
 const textOf = (n: number): string => {
   const parts: string[] = [];
-  let length = -1; // n parts take n - 1 line breaks
+  let length = -1; // k parts joined take k - 1 line breaks
   for (let i = 0; length < n; i++) {
     const p = mixed[i % mixed.length]!;
     parts.push(p);
