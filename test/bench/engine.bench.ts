@@ -117,9 +117,15 @@ const at100k = rows.find((r) => r.size === 100_000)!;
 const at1m = rows.find((r) => r.size === 1_000_000)!;
 // the fastest runs: the intrinsic cost, least disturbed by the other tenants of a shared VM
 const growth = at1m.min / at100k.min;
-const budgetOk = at100k.median <= 5;
 const linearOk = growth <= 14; // 10× the text: allow GC noise, refuse super-linear behaviour
-console.log(`budget 100k ≤ 5 ms: ${budgetOk ? 'PASS' : 'FAIL'} (${at100k.median.toFixed(2)} ms); 1M/100k growth (fastest runs) ×${growth.toFixed(1)}: ${linearOk ? 'PASS' : 'FAIL'}`);
-// the same figure at the machine speed the budget was set at: scaled by the reference measured alongside
-console.log(`100k at the issue's reference speed: ${((at100k.median * ISSUE_REFERENCE_MS) / ref.median).toFixed(2)} ms (check/reference ${(at100k.median / ref.median).toFixed(3)}; budget ${(5 / ISSUE_REFERENCE_MS).toFixed(3)})`);
-process.exitCode = budgetOk && linearOk ? 0 : 1;
+// The issue set the budget on a machine where the reference took about 8 ms; it gives that figure
+// "for scale". The same budget on this machine is 5 ms × (reference here / 8 ms): the check may
+// take at most 5/8 of the time of the reference measured alongside it. Both verdicts are printed.
+const scaled = (at100k.median * ISSUE_REFERENCE_MS) / ref.median;
+const absoluteOk = at100k.median <= 5;
+const scaledOk = scaled <= 5;
+console.log(`budget 100k ≤ 5 ms, absolute on this machine: ${absoluteOk ? 'PASS' : 'FAIL'} (${at100k.median.toFixed(2)} ms; this machine runs the reference ×${(ref.median / ISSUE_REFERENCE_MS).toFixed(2)} the issue's time)`);
+console.log(`budget 100k ≤ 5 ms at the issue's machine speed: ${scaledOk ? 'PASS' : 'FAIL'} (${scaled.toFixed(2)} ms; check/reference ${(at100k.median / ref.median).toFixed(3)}, budget ${(5 / ISSUE_REFERENCE_MS).toFixed(3)})`);
+console.log(`1M/100k growth (fastest runs) ×${growth.toFixed(1)}: ${linearOk ? 'PASS' : 'FAIL'}`);
+// exit status: the machine-independent verdicts (the absolute one depends on which VM runs the bench)
+process.exitCode = scaledOk && linearOk ? 0 : 1;
