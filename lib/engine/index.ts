@@ -112,6 +112,9 @@ export function check(text: string, pack: CompiledPack, opts: CheckOptions = {})
   while (pos <= ntext.length) {
     let nl = ntext.indexOf('\n', pos);
     if (nl < 0) nl = ntext.length;
+    // A paragraph's indentation (the two full-width spaces of an official document, a tab, the
+    // space normalization leaves of them) is no part of its clauses: 　　禁止… starts a sentence.
+    while (pos < nl && isSpace(ntext.charCodeAt(pos))) pos++;
     if (nl > pos) {
       const para = ntext.slice(pos, nl);
       // The items of a list (（一）… after 经营者应当遵守下列规定：) take their subject from its lead-in.
