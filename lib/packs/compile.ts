@@ -26,7 +26,7 @@ export interface GuardPattern {
 const FILTERED_MIN_LENGTH = 200;
 
 /** The longest pattern the regex guard accepts (MAX_LENGTH of regex-guard.ts; test/packs/compile-lists.test.ts checks they agree). */
-const GUARD_MAX_LENGTH = 2000;
+const GUARD_MAX_LENGTH = 3000;
 
 /**
  * RegExp.test restricted to the positions where a match can start: position 0 and the positions

@@ -14,7 +14,9 @@ export class UnsafePatternError extends Error {
   }
 }
 
-const MAX_LENGTH = 2000;
+// A guard set is searched as one alternation: the subject nouns of @private-subject, three times
+// over, take some 2,100 characters. The bound keeps patterns a reviewer can read, and compiling cheap.
+const MAX_LENGTH = 3000;
 const MAX_REPEAT = 200;
 
 /** Why a pattern is unsafe, or null when it passes. */
