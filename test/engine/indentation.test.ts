@@ -2,6 +2,8 @@
 // two full-width spaces (　　), a pasted text often by a tab or ASCII spaces. The clause findings
 // of a text must not change with it (　　禁止在公路上进行集市贸易。 starts a sentence as much as
 // the same line flush left does).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../lib/engine/index';
 import { compilePack } from '../../lib/packs/compile';
@@ -42,6 +44,40 @@ describe('paragraph indentation', () => {
         const a = clauseFindings(flush(t));
         const b = clauseFindings(indent(t, by));
         if (JSON.stringify(a) !== JSON.stringify(b)) differ.push(`${flush(t).slice(0, 40)}…\n  flush:    ${a.join(' | ')}\n  indented: ${b.join(' | ')}`);
+      }
+      expect(differ).toEqual([]);
+    });
+  }
+});
+
+// The document checks read headings and the lines after them (二、公示时间：… ; 一、征集时间 ⏎ dates):
+// indentation, blank lines between paragraphs (a web page's empty <p>) and CRLF are layout too.
+const devDir = fileURLToPath(new URL('../../../shared/corpus/dev/', import.meta.url));
+const docItems = ['validity.jsonl', 'comment_period.jsonl'].flatMap((f) =>
+  existsSync(devDir + f)
+    ? readFileSync(devDir + f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as { id: string; text: string; title?: string })
+    : [],
+);
+const documentResult = (t: string, title?: string): string => {
+  const r = check(t, compiled, title ? { title } : {});
+  return `validity ${r.validity.status} ${r.validity.years} | comment ${r.commentPeriod.status} ${r.commentPeriod.days}`;
+};
+
+describe.skipIf(docItems.length === 0)('layout and the document checks (dev corpus)', () => {
+  for (const [name, relayout] of [
+    ['every line indented by two full-width spaces', (t: string) => indent(t, '\u3000\u3000')],
+    ['a blank line between paragraphs', (t: string) => t.replace(/\n/g, '\n\n')],
+    ['CRLF line ends', (t: string) => t.replace(/\n/g, '\r\n')],
+  ] as const) {
+    it(`${name} changes no validity or comment period`, () => {
+      const differ: string[] = [];
+      for (const item of docItems) {
+        const a = documentResult(item.text, item.title);
+        const b = documentResult(relayout(item.text), item.title);
+        if (a !== b) differ.push(`${item.id}: ${a} → ${b}`);
       }
       expect(differ).toEqual([]);
     });

@@ -155,7 +155,8 @@ function count(a: YMD, b: YMD, counting: CommentParams['counting']): number {
 /** 二、公示时间：DATE至DATE as a numbered heading of its own is the notice's window. */
 function isPublicityHeading(t: string, rangeStart: number): boolean {
   const lineStart = lineStartWithin(t, rangeStart, 40);
-  return /^(?:[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)?[ ]?(?:公示|异议)[^，。；\n]{0,6}$/u.test(t.slice(lineStart, rangeStart));
+  // an indented heading keeps the one space normalization leaves of its indentation
+  return /^[ ]?(?:[一二三四五六七八九十]+、|\d+[、.．]|（[一二三四五六七八九十\d]+）)?[ ]?(?:公示|异议)[^，。；\n]{0,6}$/u.test(t.slice(lineStart, rangeStart));
 }
 
 /** The day on which the N-th working day (counting `start` if it is one) falls. */
@@ -205,7 +206,14 @@ function rangeWindows(
       s = r.start - clauseBefore.length + kw.index;
     } else if (/^[ ]?(?:[从自])?[ ]?$/u.test(t.slice(lineStart, r.start)) && lineStart > 0 && t.charCodeAt(lineStart - 1) === 0x0a) {
       // 一、征集时间 ⏎ 2023年9月20日至2023年10月20日
-      const prevLine = t.slice(lineStartWithin(t, lineStart - 1, 40), lineStart - 1);
+      // (blank lines between the two, a web page's empty paragraphs, are skipped)
+      let prevEnd = lineStart - 1;
+      let prevStart = lineStartWithin(t, prevEnd, 40);
+      for (let k = 0; k < 3 && prevStart > 0 && /^[ ]*$/u.test(t.slice(prevStart, prevEnd)); k++) {
+        prevEnd = prevStart - 1;
+        prevStart = lineStartWithin(t, prevEnd, 40);
+      }
+      const prevLine = t.slice(prevStart, prevEnd);
       if (HEADING_KEYWORD_RE.test(prevLine)) priority = 3;
     }
     if (priority === 0) {
